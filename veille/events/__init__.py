@@ -1,13 +1,65 @@
 """Events: who did what to whom, coded in CAMEO and PLOVER (issue 6).
 
-Interface: ``code_events(analysis) -> list[Event]``.
+``code_events(analysis) -> list[Event]``: predicates matched against the language's
+lexicon (lexicon.py), arguments from the parse (arguments.py), modality
+(modality.py), date (veille.times), place (veille.places), attribution
+(veille.quotes), mentions merged (merging.py). ``explain(analysis)`` gives every
+candidate predicate with its arguments and why it was or was not coded.
 """
 from __future__ import annotations
 
 from veille.analysis import Analysis
-from veille.records import Event
+from veille.events.coding import ActorIndex, Candidate, code_sentence
+from veille.events.lexicon import load_lexicon
+from veille.events.merging import merge_mentions
+from veille.events.ontology import lookup
+from veille.places import event_place
+from veille.quotes import attribution
+from veille.records import Event, Span
+from veille.times import event_date
+
+
+def explain(analysis: Analysis) -> list[tuple[Span, list[Candidate]]]:
+    """Per sentence: the candidate predicates, coded or not, with their reasons."""
+    lang = analysis.article.language or "fr"
+    lex = load_lexicon(lang)
+    index = ActorIndex(analysis)
+    out = []
+    for sent in analysis.doc.sents:
+        if not sent.text.strip():
+            continue
+        out.append((Span(sent.text, sent.start_char, sent.end_char), code_sentence(sent, lex, index, lang)))
+    return out
+
+
+def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
+    assert c.entry is not None
+    lang = analysis.article.language or "fr"
+    cameo = lookup(c.entry.code)
+    doc = analysis.doc
+    start, end = min(t.i for t in c.tokens), max(t.i for t in c.tokens) + 1
+    trig = doc[start:end]
+    return Event(
+        id=f"{analysis.article.id}#{n}", cameo=cameo.code,
+        source=[m.ref() for m in c.sources], target=[m.ref() for m in c.targets],
+        trigger=Span(trig.text, trig.start_char, trig.end_char), sentence=sentence,
+        date=event_date(analysis, c.trigger.i), modality=c.modality,
+        place=event_place(analysis, c.trigger.i), attribution=attribution(analysis, c.trigger.i),
+        rule=f"{lang}/events.yaml#{c.entry.id} (source: {c.source_path or '-'}; "
+             f"target: {c.target_path or '-'}; modality: {c.modality_cue or 'default'})",
+        goldstein=cameo.goldstein, quad=cameo.quad,
+        plover={"event": cameo.plover_event, "mode": cameo.plover_mode, "context": cameo.plover_context},
+        mention_spans=[Span(trig.text, trig.start_char, trig.end_char)])
 
 
 def code_events(analysis: Analysis) -> list[Event]:
     """Coded events of one analysed article, mentions merged."""
-    return []
+    events: list[Event] = []
+    for sentence, cands in explain(analysis):
+        for c in cands:
+            if c.coded:
+                events.append(_event(analysis, c, len(events) + 1, sentence))
+    merged = merge_mentions(events)
+    for i, e in enumerate(merged, start=1):
+        e.id = f"{analysis.article.id}#{i}"
+    return merged

