@@ -1,21 +1,35 @@
 """Command line: thin typer commands over the plain functions.
 
-Exit codes: 0 ok (skipped articles included), 1 some articles failed, 2 usage or
-config error, 3 unreadable input, 4 missing or wrong model, 5 store error, 6 bad
-data file.
+Commands: extract, ingest, events, export, eval (``veille COMMAND --help``).
+
+Exit codes (every error is a coded ``VeilleError`` from ``veille/errors.py``,
+printed with its hint on stderr):
+
+- 0 ok (deliberately skipped articles, e.g. unsupported language E106, included)
+- 1 some inputs failed (their coded rows are in the ``failures`` table, or on stderr)
+- 2 usage or config error (E5xx, E6xx eval/export, E112 no input matched)
+- 3 unreadable input (E1xx), when nothing could be processed
+- 4 missing or wrong spaCy model (E2xx)
+- 5 store error (E3xx: newer schema, cannot open, missing database)
+- 6 bad data file (E4xx)
 """
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
 
 from veille import __version__
 from veille.errors import VeilleError
+
+if TYPE_CHECKING:
+    from datetime import date
+
+    from veille.config import Config
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="veille: political events from news (who did what to whom, when, where, "
@@ -72,6 +86,245 @@ def extract(path: str = typer.Argument(..., help="File to read, or - for standar
     bad = [f for f in failures + results if isinstance(f, Failure) and not f.skipped]
     if bad:
         raise typer.Exit(1 if results else 3)
+
+
+def _config(path: Optional[Path]) -> "Config":
+    from veille.config import load_config
+
+    return load_config(path) if path else load_config()
+
+
+@app.command()
+def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs to read."),
+           db: Path = typer.Option(..., "--db", help="DuckDB file (created if missing)."),
+           workers: Optional[int] = typer.Option(None, "--workers", min=1,
+                                                 help="Worker processes (default: config, else cores)."),
+           lang: Optional[str] = typer.Option(None, "--lang", help="Language of every input (skip detection)."),
+           config: Optional[Path] = typer.Option(None, "--config", help="User config file (YAML)."),
+           force: bool = typer.Option(False, "--force", help="Re-extract articles already stored unchanged."),
+           quiet: bool = typer.Option(False, "--quiet", help="No progress bar.")) -> None:
+    """Extract articles into a DuckDB store (batched, resumable, idempotent)."""
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
+                               TimeElapsedColumn)
+
+    from veille.ingest import ingest as run_ingest
+
+    progress = Progress(SpinnerColumn(), TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                        TimeElapsedColumn(), console=err, disable=quiet, transient=False)
+    task = progress.add_task("ingest", total=None)
+
+    def on_progress(done: int, total: Optional[int]) -> None:
+        progress.update(task, completed=done, total=total)
+
+    try:
+        with progress:
+            summary = run_ingest(paths, str(db), workers=workers, lang=lang, config=_config(config),
+                                 force=force, on_progress=on_progress)
+    except VeilleError as exc:
+        fail(exc)
+        return
+    err.print(f"{summary.articles} articles, {summary.events} events, {summary.failures} failures, "
+              f"{summary.skipped} skipped, {summary.unchanged} unchanged "
+              f"in {summary.seconds:.1f} s → {db}")
+    if summary.failures:
+        err.print(f"[dim]see the failures: SELECT * FROM failures  (duckdb {db})[/dim]")
+        raise typer.Exit(1 if summary.articles or summary.unchanged else 3)
+
+
+def _day(value: Optional[str], name: str) -> "Optional[date]":
+    from datetime import date
+
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as exc:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)", param_hint=name) from exc
+
+
+def _plain(value: object) -> object:
+    if isinstance(value, list):
+        return ";".join(str(v) for v in value)
+    return _jsonable(value)
+
+
+def _jsonable(value: object) -> object:
+    from datetime import date
+
+    return value.isoformat() if isinstance(value, date) else value
+
+
+@app.command()
+def events(db: Path = typer.Option(..., "--db", help="DuckDB file written by `veille ingest`."),
+           actor: Optional[str] = typer.Option(None, "--actor", help="Source code prefix: RUS, RUSGOV, IGOUNO."),
+           target: Optional[str] = typer.Option(None, "--target", help="Target code prefix."),
+           code: Optional[str] = typer.Option(None, "--code", help="CAMEO code prefix: 04, 042."),
+           since: Optional[str] = typer.Option(None, "--since", help="Event date on or after (YYYY-MM-DD)."),
+           until: Optional[str] = typer.Option(None, "--until", help="Event date on or before (YYYY-MM-DD)."),
+           fmt: str = typer.Option("table", "--format", help="table, csv or jsonl."),
+           limit: Optional[int] = typer.Option(None, "--limit", min=0, help="At most this many events.")) -> None:
+    """List stored events (event date, or publication date when it has none, for --since/--until)."""
+    import csv
+
+    from veille.store import EventFilter, connect, find_events
+
+    if fmt not in ("table", "csv", "jsonl"):
+        raise typer.BadParameter("use table, csv or jsonl", param_hint="--format")
+    flt = EventFilter(actor=actor, target=target, code=code, since=_day(since, "--since"),
+                      until=_day(until, "--until"), limit=limit)
+    try:
+        con = connect(db, read_only=True)
+        try:
+            rows = find_events(con, flt)
+        finally:
+            con.close()
+    except VeilleError as exc:
+        fail(exc)
+        return
+    if fmt == "table":
+        from veille.show import print_rows
+
+        print_rows(rows)
+    elif fmt == "csv":
+        writer = csv.writer(sys.stdout)
+        if rows:
+            writer.writerow(rows[0].keys())
+        for r in rows:
+            writer.writerow([_plain(v) for v in r.values()])
+    else:
+        for r in rows:
+            sys.stdout.write(json.dumps({k: _jsonable(v) for k, v in r.items()}, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def export(db: Path = typer.Option(..., "--db", help="DuckDB file written by `veille ingest`."),
+           fmt: str = typer.Option(..., "--format", help="parquet (a folder, one file per table) or jsonl "
+                                                         "(one article per line, as `veille extract`)."),
+           out: Path = typer.Option(..., "--out", help="Output folder (parquet) or file.")) -> None:
+    """Export a store for exchange (Parquet) or scoring (JSONL)."""
+    from veille.store import connect
+    from veille.store import export as run_export
+
+    try:
+        con = connect(db, read_only=True)
+        try:
+            n = run_export(con, fmt, out)
+        finally:
+            con.close()
+    except VeilleError as exc:
+        fail(exc)
+        return
+    err.print(f"{n} articles → {out}")
+
+
+@app.command("eval")
+def evaluate(gold: Path = typer.Argument(..., help="Gold file: one event per line."),
+             pred: Path = typer.Argument(..., help="Predictions: `veille extract --format jsonl` output."),
+             as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+             per_doc: bool = typer.Option(False, "--per-doc", help="Also list each document."),
+             doc: Optional[str] = typer.Option(None, "--doc", help="Take every predicted article as this gold doc.")) -> None:
+    """Score predictions against gold events (same figures as shared/eval/score.py)."""
+    from veille.evaluate import format_score, score
+
+    try:
+        result = score(gold, pred, doc)
+    except VeilleError as exc:
+        fail(exc)
+        return
+    typer.echo(format_score(result, as_json=as_json, per_doc=per_doc))
+
+
+@app.command()
+def serve(db: Path = typer.Option(..., "--db", help="DuckDB file (created if missing)."),
+          host: str = typer.Option("127.0.0.1", "--host", help="Interface to listen on."),
+          port: int = typer.Option(8000, "--port", help="TCP port."),
+          read_only: bool = typer.Option(False, "--read-only", help="Open the store read-only (no /ingest)."),
+          config: Optional[Path] = typer.Option(None, "--config", help="Config file (YAML).")) -> None:
+    """Serve the REST API (/docs) and the web page (/) over a store."""
+    import uvicorn
+
+    from veille.api import create_app
+    from veille.config import load_config
+
+    try:
+        api = create_app(db, config=load_config(config), read_only=read_only)
+    except VeilleError as exc:
+        fail(exc)
+        return
+    err.print(f"veille on http://{host}:{port}/  (API docs: /docs)")
+    uvicorn.run(api, host=host, port=port, log_level="warning")
+
+
+plot_app = typer.Typer(no_args_is_help=True, help="Charts for reports (matplotlib, PNG/SVG/PDF).")
+app.add_typer(plot_app, name="plot")
+
+
+@plot_app.command("dyad")
+def plot_dyad(a: str = typer.Argument(..., help="First actor (code prefix: RUS, RUSGOV)."),
+              b: str = typer.Argument(..., help="Second actor."),
+              db: Path = typer.Option(..., "--db", help="DuckDB file written by `veille ingest`."),
+              out: Path = typer.Option(..., "--out", help="Image file (.png, .svg, .pdf)."),
+              interval: str = typer.Option("month", "--interval", help="day, week, month or year.")) -> None:
+    """Timeline of cooperation and conflict between two actors (both directions)."""
+    from veille.plot import plot_dyad as run
+
+    try:
+        n = run(db, a, b, out, interval=interval)
+    except VeilleError as exc:
+        fail(exc)
+        return
+    err.print(f"{n} events → {out}")
+
+
+@plot_app.command("network")
+def plot_network(db: Path = typer.Option(..., "--db", help="DuckDB file written by `veille ingest`."),
+                 out: Path = typer.Option(..., "--out", help="Image file (.png, .svg, .pdf)."),
+                 level: str = typer.Option("country", "--level", help="country or code."),
+                 since: Optional[str] = typer.Option(None, "--since", help="Events from this date (YYYY-MM-DD)."),
+                 until: Optional[str] = typer.Option(None, "--until", help="Events up to this date.")) -> None:
+    """Network of actors, edges coloured by mean Goldstein."""
+    from veille.plot import plot_network as run
+
+    try:
+        n = run(db, out, level=level, date_from=_day(since, "--since"), date_to=_day(until, "--until"))
+    except VeilleError as exc:
+        fail(exc)
+        return
+    err.print(f"{n} edges → {out}")
+
+
+@app.command()
+def quotes(path: str = typer.Argument(..., help="File to read, or - for standard input."),
+           lang: Optional[str] = typer.Option(None, "--lang", help="Language (skip detection)."),
+           article_id: Optional[str] = typer.Option(None, "--id", help="Article id to use.")) -> None:
+    """Print the quotations of one file with speaker and cue, as a table."""
+    from rich.table import Table
+
+    from veille.pipeline import extract_many
+    from veille.read import read_input
+    from veille.records import Failure
+
+    try:
+        items = list(read_input(path, lang=lang, article_id=article_id))
+        results = list(extract_many([a for a in items if not isinstance(a, Failure)]))
+    except VeilleError as exc:
+        fail(exc)
+        return
+    out = Console()
+    for r in items + results:
+        if isinstance(r, Failure):
+            err.print(f"[red]{r.code}[/red] {r.message}")
+    for r in results:
+        if isinstance(r, Failure):
+            continue
+        table = Table(title=r.article.title or r.article.id, show_lines=True)
+        for col in ("kind", "quotation", "speaker", "code", "cue", "speech"):
+            table.add_column(col)
+        for q in r.quotes:
+            sp = q.speaker
+            who = (sp.text or "") + (f" ({sp.name})" if sp and sp.name else "") if sp else "-"
+            table.add_row(q.kind, q.text, who, sp.code if sp else "-", q.cue or "-", "yes" if q.speech else "no")
+        out.print(table)
 
 
 if __name__ == "__main__":

@@ -15,7 +15,9 @@ from veille.events.merging import merge_mentions
 from veille.events.ontology import lookup
 from veille.places import event_place
 from veille.quotes import attribution
-from veille.records import Event, Span
+from veille.records import ActorRef, Event, Place, Span
+
+VISIT_CODES = {"042", "043", "044", "036"}
 from veille.times import event_date
 
 
@@ -23,28 +25,45 @@ def explain(analysis: Analysis) -> list[tuple[Span, list[Candidate]]]:
     """Per sentence: the candidate predicates, coded or not, with their reasons."""
     lang = analysis.article.language or "fr"
     lex = load_lexicon(lang)
-    index = ActorIndex(analysis)
+    index = ActorIndex(analysis, lex)
+    speakers = {q.speaker.start for q in analysis.quotes if q.speaker and q.speaker.start is not None}
     out = []
     for sent in analysis.doc.sents:
         if not sent.text.strip():
             continue
-        out.append((Span(sent.text, sent.start_char, sent.end_char), code_sentence(sent, lex, index, lang)))
+        cands = code_sentence(sent, lex, index, lang, speakers)
+        out.append((Span(sent.text, sent.start_char, sent.end_char), cands))
     return out
+
+
+def _next_place(analysis: Analysis, start: int, end: int) -> Place | None:
+    """The first place named after a visit noun or verb in its sentence ("voyage ... à Vladivostok")."""
+    return next((p for p in analysis.places if start < p.start < min(end, start + 80)), None)
 
 
 def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
     assert c.entry is not None
     lang = analysis.article.language or "fr"
-    cameo = lookup(c.entry.code)
+    cameo = lookup(c.code or c.entry.code)
     doc = analysis.doc
     start, end = min(t.i for t in c.tokens), max(t.i for t in c.tokens) + 1
     trig = doc[start:end]
+    place = event_place(analysis, c.trigger.i)
+    target = [m.ref() for m in c.targets]
+    source_countries = {m.country for m in c.sources}
+    if not target and cameo.code in VISIT_CODES and place is None:
+        place = _next_place(analysis, c.trigger.idx, sentence.end)
+    if not target and cameo.code in VISIT_CODES and place is not None and place.country \
+            and place.country not in source_countries:
+        # "a visité des usines en Extrême-Orient russe": the host is where the visit went
+        target = [ActorRef(text=place.text, code=place.country, country=place.country,
+                           start=place.start, end=place.end)]
     return Event(
         id=f"{analysis.article.id}#{n}", cameo=cameo.code,
-        source=[m.ref() for m in c.sources], target=[m.ref() for m in c.targets],
+        source=[m.ref() for m in c.sources], target=target,
         trigger=Span(trig.text, trig.start_char, trig.end_char), sentence=sentence,
         date=event_date(analysis, c.trigger.i), modality=c.modality,
-        place=event_place(analysis, c.trigger.i), attribution=attribution(analysis, c.trigger.i),
+        place=place, attribution=attribution(analysis, c.trigger.i),
         rule=f"{lang}/events.yaml#{c.entry.id} (source: {c.source_path or '-'}; "
              f"target: {c.target_path or '-'}; modality: {c.modality_cue or 'default'})",
         goldstein=cameo.goldstein, quad=cameo.quad,

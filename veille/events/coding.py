@@ -13,13 +13,26 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from veille.analysis import Analysis
-from veille.events.arguments import Labels, clause_tokens, labels_for, role_tokens
+from veille.events.arguments import (Labels, clause_tokens, governor_subject, is_passive, labels_for,
+                                     role_tokens)
 from veille.events.lexicon import LexEntry, Lexicon
-from veille.events.modality import modality
+from veille.events.modality import Cues, is_purpose, load_cues, modality
 from veille.records import ActorMention, Modality
 
 WINDOW = 4  # max distance between consecutive words of a multi-word entry
 INTERNAL_ROOTS = {"14", "17"}  # protest, coerce/repress/arrest: source and target may coincide
+# An event embedded as the content of an intent ("perspectives de coopération militaire",
+# "la possibilité que X aide Y") is coded as the matching "express intent" code of root 03,
+# following CAMEO's parallel structure (03x mirrors 04x-08x).
+INTENT_CODES = {"060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
+                "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033"}
+INTENT_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+VISIT_ROOT_CODES = {"042", "043", "044"}
+
+
+def intent_code(code: str) -> str | None:
+    """The 03x code expressing intent to do ``code``, if CAMEO has one."""
+    return INTENT_CODES.get(code) or INTENT_ROOTS.get(code[:2])
 SUPPORT_VERBS = {"fr": {"mener", "lancer", "engager", "poursuivre", "conduire", "effectuer", "procéder",
                         "réaliser", "entreprendre", "organiser", "tenir", "intensifier", "déclencher",
                         "commettre", "perpétrer", "livrer", "faire", "être", "avoir"},
@@ -42,6 +55,8 @@ class Candidate:
     modality_cue: str = ""
     coded: bool = False
     reason: str = ""
+    code: str = ""  # final CAMEO code (the entry's, or its intent form)
+    intent_head: Token | None = None
 
     @property
     def text(self) -> str:
@@ -53,7 +68,8 @@ class Candidate:
 class ActorIndex:
     """Actor mentions by token, for argument lookup."""
 
-    def __init__(self, analysis: Analysis) -> None:
+    def __init__(self, analysis: Analysis, lex: Lexicon | None = None) -> None:
+        self.lex = lex
         self.doc = analysis.doc
         self.by_token: dict[int, list[ActorMention]] = {}
         for m in analysis.actors:
@@ -71,6 +87,8 @@ class ActorIndex:
         found = self.at(tok)
         if found:
             return _same_span(found)
+        if self.lex is not None and tok.pos_ == "NOUN" and self.lex.candidates(tok.lemma_.lower(), "noun"):
+            return []  # "contre toute violation des embargos de l'ONU": an act, not an actor
         stack = [c for c in tok.children]
         while stack:
             cur = stack.pop(0)
@@ -86,12 +104,14 @@ class ActorIndex:
         return []
 
     def in_sentence(self, sent: Span) -> list[tuple[Token, list[ActorMention]]]:
+        """(syntactic head, members) of each mention in the sentence, in order."""
         out, seen = [], set()
         for t in sent:
             ms = self.at(t)
-            if ms and id(ms[0]) not in seen:
-                seen.add(id(ms[0]))
-                out.append((t, _same_span(ms)))
+            if ms and (ms[0].start, ms[0].end) not in seen:
+                seen.add((ms[0].start, ms[0].end))
+                span = self.doc.char_span(ms[0].start, ms[0].end, alignment_mode="expand")
+                out.append((span.root if span is not None else t, _same_span(ms)))
         return out
 
 
@@ -107,6 +127,19 @@ def _pos(tok: Token) -> str | None:
     if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
         return "noun"
     return None
+
+
+def _lemma_keys(tok: Token) -> list[str]:
+    """Lemma, form, and for French participles or forms left unlemmatised the infinitive."""
+    lemma, form = tok.lemma_.lower(), tok.lower_
+    keys = [lemma, form]
+    if tok.pos_ in ("VERB", "ADJ") and not lemma.endswith(("er", "ir", "re")):
+        for suffix, inf in (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("e", "er"),
+                            ("ies", "ir"), ("is", "ir"), ("ie", "ir"), ("i", "ir"), ("it", "ir")):
+            if lemma.endswith(suffix):
+                keys.append(lemma[: -len(suffix)] + inf)
+                break
+    return keys
 
 
 def _match_words(trigger: Token, words: tuple[str, ...]) -> list[Token] | None:
@@ -151,7 +184,7 @@ def find_candidates(sent: Span, lex: Lexicon, lab: Labels) -> list[Candidate]:
         pos = _pos(tok)
         if pos is None or tok.i in consumed:
             continue
-        entries = lex.candidates(tok.lemma_.lower(), pos) or lex.candidates(tok.lower_, pos)
+        entries = next((e for k in _lemma_keys(tok) if (e := lex.candidates(k, pos))), [])
         if not entries and pos == "noun" and tok.pos_ == "ADJ":
             continue
         for entry in entries:
@@ -193,21 +226,88 @@ def _verb_above(tok: Token) -> Token | None:
     return None
 
 
+def _clause_subject(verb: Token, index: ActorIndex, lab: Labels) -> list[ActorMention]:
+    """Who the clause of ``verb`` is about: its subject (active or passive), the noun a
+    participle modifies ("la Russie, étant engagée dans ..."), or an inherited subject."""
+    toks = [c for c in verb.children if c.dep_ in lab.subj or c.dep_ in lab.subj_pass]
+    if not toks and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        toks = [verb.head]
+    if not toks:
+        toks = governor_subject(verb, lab)
+    return _actors(toks, index, lab)
+
+
+def _left_subject(trig: Token, index: ActorIndex, lab: Labels, after: int = -1) -> list[ActorMention]:
+    """Nearest actor on the left in the sentence that is not inside a prepositional phrase."""
+    left = [ms for t, ms in index.in_sentence(trig.sent) if after < t.i and ms[0].end <= trig.idx
+            and not any(ch.dep_ in lab.case for ch in t.children) and t.dep_ not in lab.obl
+            and not (lab.pobj and t.dep_ in lab.pobj)]
+    return left[-1] if left else []
+
+
+def _possessor(trig: Token, index: ActorIndex, lab: Labels) -> list[ActorMention]:
+    """A possessive determiner ("sa visite", "son invasion") refers to the subject of the
+    nearest clause that has one (infinitives and participles are climbed through)."""
+    if not any(c.dep_ == "det" and "Poss=Yes" in str(c.morph) for c in trig.children):
+        return []
+    cur = trig
+    for _ in range(8):
+        if cur.head is cur:
+            break
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX", "ADJ"):
+            subj = [c for c in cur.children if c.dep_ in lab.subj or c.dep_ in lab.subj_pass]
+            found = _actors(subj, index, lab)
+            if found:
+                return found
+    return _left_subject(trig, index, lab)
+
+
+def _linear_between(trig: Token, index: ActorIndex) -> list[ActorMention]:
+    """'entre X et Y' / 'between X and Y' right after a noun, whatever the attachment."""
+    doc, end = trig.doc, min(trig.i + 5, trig.sent.end)
+    for j in range(trig.i + 1, end):
+        if doc[j].lower_ in ("entre", "between"):
+            out: list[ActorMention] = []
+            for k in range(j + 1, min(j + 12, trig.sent.end)):
+                if doc[k].is_punct and doc[k].text in ",;:()":
+                    break
+                for m in index.at(doc[k]):
+                    if all(m is not o for o in out):
+                        out.append(m)
+            return out
+    return []
+
+
 def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> None:
     """Source and target actors of a candidate, by role specs then fallbacks."""
     entry, trig = c.entry, c.trigger
     assert entry is not None
-    c.sources, c.source_path = _by_roles(trig, entry.source, index, lab)
+    if c.intent_head is not None:  # the one who intends is the source
+        head = c.intent_head
+        verb = head if head.pos_ in ("VERB", "ADJ") else _verb_above(head)
+        if verb is not None:
+            c.sources = _clause_subject(verb, index, lab)
+            c.source_path = f"intent '{head.text}' of '{verb.text}'.subj" if c.sources else ""
+    if not c.sources:
+        c.sources, c.source_path = _by_roles(trig, entry.source, index, lab)
+    if c.sources and trig.dep_ in lab.conj and c.source_path == "subj" and \
+            not any(ch.dep_ in lab.subj for ch in trig.children):
+        # coordinated clauses: "X a fustigé ..., et Tokyo, qui ..., a mis en garde"
+        nearer = _left_subject(trig, index, lab, after=trig.head.i)
+        if nearer and all(m is not s for m in nearer for s in c.sources):
+            c.sources, c.source_path = nearer, "subject of the second conjunct"
+    if not c.sources and entry.pos == "noun":
+        c.sources = _possessor(trig, index, lab)
+        c.source_path = "possessive → clause subject" if c.sources else ""
     if not c.sources and entry.pos == "noun":
         verb = _verb_above(trig)
-        if verb is not None:
-            c.sources, role = _by_roles(verb, ("subj",), index, lab)
-            c.source_path = f"governor '{verb.text}'.{role}" if c.sources else ""
-    if not c.sources and entry.pos == "verb":
-        left = [ms for t, ms in index.in_sentence(trig.sent) if ms[0].end <= trig.idx
-                and not any(ch.dep_ in lab.case for ch in t.children) and t.dep_ not in lab.obl]
-        if left:
-            c.sources, c.source_path = left[-1], "nearest actor on the left"
+        if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS.get(lang, set()):
+            c.sources = _clause_subject(verb, index, lab)
+            c.source_path = f"support verb '{verb.text}'.subj" if c.sources else ""
+    if not c.sources and entry.pos == "verb" and not is_passive(trig, lab):
+        c.sources = _left_subject(trig, index, lab)
+        c.source_path = "nearest actor on the left" if c.sources else ""
     if entry.target != ("none",):
         c.targets, c.target_path = _by_roles(trig, entry.target, index, lab)
         if not c.targets and "xcomp" not in " ".join(entry.target):
@@ -219,13 +319,55 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                 c.targets, c.target_path = right[0], "nearest actor on the right in the clause"
     if entry.symmetric:
         both = c.sources + [m for m in c.targets if all(m is not s for s in c.sources)]
-        between = _actors(role_tokens(trig, "between", lab), index, lab)
+        between = _actors(role_tokens(trig, "between", lab), index, lab) or _linear_between(trig, index)
         for m in between:
             if all(m is not s for s in both):
                 both.append(m)
-        if len({m.code for m in both}) > 1:
-            c.sources, c.targets = both, []
+        uniq: list[ActorMention] = []
+        for m in both:
+            if m.code not in {u.code for u in uniq}:
+                uniq.append(m)
+        if len({m.code for m in uniq}) > 1:
+            c.sources, c.targets = uniq, []
             c.source_path += "+symmetric"
+
+
+def _intent_head(tok: Token, cues: Cues) -> Token | None:
+    """The intent word an event is embedded under ("perspectives de", "la possibilité que")."""
+    cur = tok
+    for _ in range(3):
+        if cur.head is cur:
+            return None
+        cur = cur.head
+        if cur.lemma_.lower() in cues.intent_heads or cur.lower_ in cues.intent_heads:
+            return cur
+        if cur.pos_ == "VERB" and cur.dep_ not in ("xcomp", "acl", "ccomp", "acl:relcl"):
+            return None
+    return None
+
+
+def _same_country(a: ActorMention, b: ActorMention) -> bool:
+    if a.code == b.code:
+        return True
+    return a.country is not None and a.country == b.country and (a.sector is None or b.sector is None)
+
+
+def sentence_targets(c: Candidate, index: ActorIndex, speakers: set[int]) -> list[ActorMention]:
+    """Implicit target: the actors of the sentence other than the source (nearest first)."""
+    trig = c.trigger
+    found: list[tuple[int, list[ActorMention]]] = []
+    for t, ms in index.in_sentence(trig.sent):
+        if any(m.start in speakers for m in ms):
+            continue
+        if any(_same_country(m, s) for m in ms for s in c.sources):
+            continue
+        found.append((abs(t.i - trig.i), ms))
+    if not found:
+        return []
+    found.sort(key=lambda x: x[0])
+    nearest = found[0][1]
+    # a coordination or plural mention comes whole
+    return nearest
 
 
 def suppress_nested(cands: list[Candidate], lab: Labels) -> None:
@@ -235,10 +377,17 @@ def suppress_nested(cands: list[Candidate], lab: Labels) -> None:
         if not c.coded:
             continue
         tok = c.trigger
-        # infinitive complement of a coded verb ("accepter de venir", "proposer d'envoyer")
-        if tok.dep_ in lab.xcomp and tok.head.i in coded:
-            c.coded, c.reason = False, f"complement of coded '{tok.head.text}'"
-            continue
+        if c.entry is not None and c.entry.pos == "verb" and tok.dep_ in lab.xcomp | {"acl"}:
+            cur = tok
+            for _ in range(2):  # "a invité Poutine à visiter", "a accepté de venir"
+                cur = cur.head
+                if cur.i in coded and cur.i != tok.i and coded[cur.i].entry.pos == "verb":  # type: ignore[union-attr]
+                    c.coded, c.reason = False, f"complement of coded '{cur.text}'"
+                    break
+                if cur.pos_ == "VERB":
+                    break
+            if not c.coded:
+                continue
         if c.entry is not None and c.entry.pos == "noun":
             cur = tok
             for _ in range(5):
@@ -252,21 +401,40 @@ def suppress_nested(cands: list[Candidate], lab: Labels) -> None:
                     break
 
 
-def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str) -> list[Candidate]:
-    """Coded (and rejected) candidates of one sentence, with reasons."""
-    lab = labels_for(lang)
+def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
+                  speakers: set[int] | None = None,
+                  place_country: dict[int, str] | None = None) -> list[Candidate]:
+    """Coded (and rejected) candidates of one sentence, with reasons.
+
+    ``speakers``: start offsets of mentions that are cited sources (never implicit
+    targets); ``place_country``: token index → country of the event's place, used as the
+    target of a visit when the text names only where it went.
+    """
+    lab, cues = labels_for(lang), load_cues(lang)
+    speakers = speakers or set()
     cands = find_candidates(sent, lex, lab)
     for c in cands:
+        assert c.entry is not None
+        c.code = c.entry.code
+        if is_purpose(c.trigger, cues):
+            c.reason = "purpose clause, not an event"
+            continue
+        c.intent_head = _intent_head(c.trigger, cues)
+        if c.intent_head is not None and c.code[:2] != "03":
+            c.code = intent_code(c.code) or c.code
         fill_arguments(c, index, lab, lang)
-        src_codes = {m.code for m in c.sources}
-        c.targets = [m for m in c.targets if m.code not in src_codes]
+        if not c.sources and c.entry.symmetric:
+            pair = _linear_between(c.trigger, index)
+            if len({m.code for m in pair}) > 1:
+                c.sources, c.source_path = pair, "between (linear)"
+        c.targets = [m for m in c.targets if not any(_same_country(m, s) for s in c.sources)]
         if not c.sources:
             c.reason = "no source actor"
             continue
-        if c.entry and c.entry.code[:2] not in INTERNAL_ROOTS and c.targets and \
-                {m.code for m in c.targets} <= src_codes:
-            c.reason = "source and target are the same actor"
-            continue
+        if not c.targets and c.entry.target != ("none",) and not (c.entry.symmetric and len(c.sources) > 1):
+            c.targets = sentence_targets(c, index, speakers)
+            if c.targets:
+                c.target_path = "implicit: other actor of the sentence"
         c.modality, c.modality_cue = modality(c.trigger, sent, lang, tuple(c.tokens[1:]))
         c.coded, c.reason = True, "coded"
     suppress_nested(cands, lab)

@@ -139,6 +139,8 @@ def load_lexicon_file(path: str | Path, lang: str) -> Lexicon:
     seen: set[str] = set()
     for code, entries in codes.items():
         code = str(code)
+        if code == "__line__":
+            continue
         if code not in table:
             raise VeilleError(E401, path=str(path), line=0, detail=f"unknown CAMEO code {code!r}")
         for raw in entries or []:

@@ -5,7 +5,16 @@ from veille.records import Event
 
 
 def _countries(actors) -> frozenset[str]:  # type: ignore[no-untyped-def]
-    return frozenset((a.code[:3] if not a.code.startswith(("IGO", "NGO")) else a.code) for a in actors)
+    """Actor codes with the sector (RUSGOV and RUSMIL differ; a bare RUS stands for RUSGOV)."""
+    return frozenset(a.code if len(a.code) > 3 else a.code + "GOV" for a in actors)
+
+
+def _dates_agree(a: Event, b: Event) -> bool:
+    """Two text-anchored dates must agree at the coarser granularity (2019 ≠ 2023-09)."""
+    if a.date.basis != "text" or b.date.basis != "text" or not a.date.value or not b.date.value:
+        return True
+    n = min(len(a.date.value), len(b.date.value))
+    return a.date.value[:n] == b.date.value[:n]
 
 
 def event_key(e: Event) -> tuple[str, frozenset[str], frozenset[str]]:
@@ -29,10 +38,17 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         twin = index.get(key)
         if twin is None and e.target:
             twin = index.get((e.root, key[1] | key[2], frozenset()))
+        if twin is None and not e.target:  # the same act named without its target
+            twin = next((k for k in kept if k.root == e.root and k.target
+                         and _countries(k.source) == key[1]), None)
         if twin is None and not e.target and len(key[1]) > 1:
             twin = next((k for k in kept if k.root == e.root and k.target
                          and _countries(k.source) | _countries(k.target) == key[1]), None)
-        if twin is not None and twin.modality == e.modality:
+        if twin is not None and twin.modality == e.modality and _dates_agree(twin, e):
+            if not twin.target and e.target:  # the directed mention is the more precise record
+                twin.source, twin.target = e.source, e.target
+            if not twin.attribution and e.attribution:  # who vouches for it, once known
+                twin.attribution = e.attribution
             twin.mentions += 1
             twin.mention_spans.append(e.trigger)
             if twin.date.basis != "text" and e.date.basis == "text":

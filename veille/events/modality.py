@@ -21,7 +21,7 @@ from veille.records import Modality
 
 KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_heads",
         "hypothetical_phrases", "hypothetical_marks", "negation_verbs", "denial_verbs",
-        "negative_determiners")
+        "negative_determiners", "intent_heads", "purpose_marks", "temporal_preps")
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,9 @@ class Cues:
     negation_verbs: frozenset[str]
     denial_verbs: frozenset[str]
     negative_determiners: frozenset[str]
+    intent_heads: frozenset[str]
+    purpose_marks: tuple[str, ...]
+    temporal_preps: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -45,13 +48,38 @@ def load_cues(lang: str) -> Cues:
     missing = [k for k in KEYS if not isinstance(data.get(k), list)]
     if missing:
         raise VeilleError(E401, path=path, line=0, detail=f"missing list(s): {missing}")
-    return Cues(**{k: (tuple(data[k]) if k == "hypothetical_phrases" else frozenset(data[k]))
+    return Cues(**{k: (tuple(data[k]) if k in ("hypothetical_phrases", "purpose_marks") else frozenset(data[k]))
                    for k in KEYS})
 
 
 def _ancestors(tok: Token, limit: int = 6) -> list[Token]:
     out, cur = [], tok
     while cur.head is not cur and len(out) < limit:
+        cur = cur.head
+        out.append(cur)
+    return out
+
+
+def is_purpose(tok: Token, cues: Cues) -> bool:
+    """An infinitive of purpose ("pour soutenir", "en vue de renforcer", "in order to")."""
+    if tok.pos_ != "VERB" or ("VerbForm=Inf" not in str(tok.morph) and tok.tag_ != "VB"):
+        return False
+    left = " ".join(t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i])
+    return any(left.endswith(m) for m in cues.purpose_marks)
+
+
+def _scope(trigger: Token, lab: Labels, cues: Cues) -> list[Token]:
+    """Governing words whose negation or mood reaches the trigger: the walk up stops at a
+    temporal complement ("depuis un voyage") and at a purpose clause ("pour soutenir")."""
+    out, cur = [], trigger
+    for _ in range(6):
+        if cur.head is cur:
+            break
+        if cur is not trigger and is_purpose(cur, cues):
+            break
+        if any(c.dep_ in lab.case and c.lower_ in cues.temporal_preps for c in cur.children) \
+                or cur.lower_ in cues.temporal_preps:
+            break
         cur = cur.head
         out.append(cur)
     return out
@@ -86,20 +114,18 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
     # negation: on the predicate, its governing verbs, or a negated confirmation of the claim
     if is_negated(trigger, lab) or _negative_subject(trigger, lab, cues):
         return "negated", "negation on the predicate"
-    embedded = False
-    for anc in _ancestors(trigger):
+    scope = _scope(trigger, lab, cues)
+    for anc in scope:
         if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in cues.negation_verbs | cues.denial_verbs \
                 and _denies(anc, lab, cues):
             return "negated", f"governed by denied '{anc.text}'"
-        if anc.dep_ in lab.ccomp or trigger.dep_ in lab.ccomp:
-            embedded = True
-    if trigger.dep_ in lab.ccomp or any(a.dep_ in lab.ccomp for a in _ancestors(trigger)):
-        embedded = True
+    chain = [trigger] + scope[:-1]
+    embedded = any(t.dep_ in lab.ccomp for t in chain)
     if embedded:
         for tok in sent:
             if tok.lemma_.lower() in cues.negation_verbs and tok.pos_ == "VERB" and tok not in own \
                     and tok.i > trigger.i and _denies(tok, lab, cues) \
-                    and not any(a is tok for a in _ancestors(trigger)):
+                    and not any(a is tok for a in scope):
                 return "negated", f"claim not confirmed ('{tok.text}')"
     # future and plans (before the conditional: "devrait venir" is a plan)
     head = trigger.head

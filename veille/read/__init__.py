@@ -1,22 +1,156 @@
 """Readers: files, folders and globs to ``Article`` records (or coded ``Failure``s).
 
-Interface: ``read_paths(paths, ...) -> Iterator[Article | Failure]`` and
-``read_file(path, ...)`` for one file. Formats: plain-text dispatches (text.py),
-HTML (html.py), JSONL (jsonl.py), WARC (warc.py); encoding and language detection
-in detect.py.
+``read_paths(paths)`` takes files, folders (read recursively) and globs and yields,
+in a stable order, one ``Article`` per document or one ``Failure`` per input that
+could not be read; a bad input never stops the batch. ``read_input(path)`` is the
+same for one path or ``-`` (standard input).
+
+Formats by extension, else by sniffing the first bytes: plain-text dispatches
+(.txt .text .md, text.py), HTML (.html .htm, html.py), JSONL (.jsonl .ndjson,
+jsonl.py), WARC (.warc .warc.gz, warc.py). Encoding and language detection live in
+detect.py. ``--id`` / ``article_id`` names single-document inputs (text, HTML);
+JSONL and WARC records carry their own ids.
 """
 from __future__ import annotations
 
-from veille.read.text import parse_dispatch
+import glob
+import gzip
+import io
+import os
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
 
-__all__ = ["parse_dispatch"]
+from veille.config import Config, default_config
+from veille.errors import E103, E109, E110, E112, VeilleError
+from veille.read.base import ReadOptions, failure, to_failure
+from veille.read.detect import HEAD, decode, identify_language, looks_binary, read_limited
+from veille.read.html import read_html
+from veille.read.jsonl import read_jsonl
+from veille.read.text import parse_dispatch, read_text, stable_id
+from veille.read.warc import read_warc
+from veille.records import Article, Failure
+
+__all__ = ["read_paths", "read_input", "read_file", "parse_dispatch", "stable_id", "decode",
+           "identify_language", "ReadOptions"]
+
+EXTENSIONS = {".txt": "text", ".text": "text", ".md": "text", ".html": "html", ".htm": "html",
+              ".xhtml": "html", ".jsonl": "jsonl", ".ndjson": "jsonl", ".warc": "warc",
+              ".warc.gz": "warc"}
+GLOB_CHARS = frozenset("*?[")
 
 
-def read_input(path: str, *, lang: str | None = None, article_id: str | None = None):  # type: ignore[no-untyped-def]
-    """Temporary: plain-text dispatch only (the full readers replace this)."""
-    import sys as _sys
+def read_paths(paths: Iterable[str], *, lang: str | None = None, article_id: str | None = None,
+               config: Config | None = None) -> Iterator[Article | Failure]:
+    """Articles (or Failures) from files, folders (recursive) and globs, in order.
 
-    raw = _sys.stdin.read() if path == "-" else open(path, encoding="utf-8").read()
-    art = parse_dispatch(raw, source_path=None if path == "-" else path, article_id=article_id,
-                         language=lang or "fr")
-    yield art
+    All paths are expanded first: a glob that matches nothing raises
+    ``VeilleError`` (E112) before anything is read. A missing or unreadable file
+    gives a Failure (E109), an unknown format E110; the rest goes on. ``lang``
+    forces the language of every document; ``article_id`` is meant for one document.
+    """
+    opts = ReadOptions(config=config or default_config(), lang=lang, article_id=article_id)
+    for path in [f for p in paths for f in expand(p)]:
+        yield from read_file(path, opts)
+
+
+def read_input(path: str, lang: str | None = None, article_id: str | None = None,
+               config: Config | None = None) -> Iterator[Article | Failure]:
+    """What ``veille extract PATH`` reads: one path (file, folder or glob), or ``-`` for stdin."""
+    if path != "-":
+        yield from read_paths([path], lang=lang, article_id=article_id, config=config)
+        return
+    opts = ReadOptions(config=config or default_config(), lang=lang, article_id=article_id)
+    data = sys.stdin.buffer.read()
+    fmt = sniff(data[:HEAD]) or "text"
+    if fmt == "jsonl":
+        yield from read_jsonl(io.BytesIO(data), "<stdin>", opts)
+    elif fmt == "warc":
+        yield from read_warc(io.BytesIO(data), "<stdin>", opts, size=len(data))
+    else:
+        if len(data) > opts.max_bytes:
+            yield failure(E103, "<stdin>", size=len(data), limit=opts.max_bytes, path="<stdin>")
+            return
+        yield from (read_html if fmt == "html" else read_text)(data, "<stdin>", opts)
+
+
+def expand(path: str) -> list[str]:
+    """One argument to the files it names: itself, a folder's files (recursive, sorted,
+    hidden ones left out), or a glob's matches (E112 when there are none)."""
+    if os.path.isdir(path):
+        return _walk(path)
+    if os.path.lexists(path) or not GLOB_CHARS & set(path):
+        return [path]  # a missing file is reported when read (E109)
+    matches = sorted(glob.glob(path, recursive=True))
+    if not matches:
+        raise VeilleError(E112, pattern=path)
+    return [f for m in matches for f in (_walk(m) if os.path.isdir(m) else [m])]
+
+
+def _walk(folder: str) -> list[str]:
+    found: list[str] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        found.extend(os.path.join(root, f) for f in files if not f.startswith("."))
+    return sorted(found)
+
+
+def format_of(path: str) -> str | None:
+    """The reader a file's extension names, else None."""
+    name = Path(path).name.lower()
+    for ext in sorted(EXTENSIONS, key=len, reverse=True):
+        if name.endswith(ext):
+            return EXTENSIONS[ext]
+    return None
+
+
+def sniff(head: bytes) -> str | None:
+    """The format the first bytes show (warc, html, jsonl), else None."""
+    if head[:2] == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(head)) as gz:
+                head = gz.read(16)
+        except (OSError, EOFError):
+            return None
+    if head.startswith(b"WARC/"):
+        return "warc"
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:512].lower()
+    if start.startswith((b"<!doctype html", b"<html")) or (start.startswith(b"<") and b"<html" in start):
+        return "html"
+    if start.startswith(b"{"):
+        return "jsonl"
+    return None
+
+
+def read_file(path: str, opts: ReadOptions | None = None) -> Iterator[Article | Failure]:
+    """Articles or Failures from one file; never raises for a bad input."""
+    opts = opts or ReadOptions()
+    try:
+        fmt = format_of(path)
+        if fmt is None:
+            fmt = _sniff_file(path)
+        if fmt is None:
+            yield failure(E110, path, path=path)
+        elif fmt in ("jsonl", "warc"):
+            with open(path, "rb") as stream:
+                if fmt == "jsonl":
+                    yield from read_jsonl(stream, path, opts)
+                else:
+                    yield from read_warc(stream, path, opts, size=os.fstat(stream.fileno()).st_size)
+        else:
+            data = read_limited(path, opts.max_bytes)
+            yield from (read_html if fmt == "html" else read_text)(data, path, opts)
+    except VeilleError as exc:
+        yield to_failure(exc, path, opts.article_id)
+    except OSError as exc:
+        yield failure(E109, path, path=path, detail=exc.strerror or str(exc))
+
+
+def _sniff_file(path: str) -> str | None:
+    """Format of a file with an unknown extension: sniffed; extension-less text is text."""
+    with open(path, "rb") as fh:
+        head = fh.read(HEAD)
+    fmt = sniff(head)
+    if fmt is None and not Path(path).suffix and head.strip() and not looks_binary(head):
+        return "text"
+    return fmt

@@ -3,28 +3,29 @@
 Interface:
 
 - ``tag_times(doc, article) -> list[TimeExpr]``: every temporal expression, TIMEX3
-  values normalised against ``article.published``.
+  values normalised against ``article.published`` (relative values stay unresolved,
+  e.g. ``XXXX-09-14``, when the publication date is unknown).
+- ``times_in_sentence(analysis, sent) -> list[AttachedTime]``: the expressions of a
+  sentence with the token each one modifies (``attachment``).
 - ``event_date(analysis, token_i) -> EventDate``: the date of the event whose
-  trigger is token ``token_i`` of ``analysis.doc``: the expression attached to its
-  clause (basis ``text``), else tense and context (``tense``), else the
-  publication date (``publication``).
+  trigger is token ``token_i`` of ``analysis.doc`` (rules in ``veille/times/dating.py``).
 """
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from veille.analysis import Analysis
-from veille.records import Article, EventDate, TimeExpr
+from veille.records import Article, TimeExpr
+from veille.times.dating import AttachedTime, event_date, times_in_sentence
+from veille.times.lexicon import load_lexicon
+from veille.times.normalise import find_times
+from veille.times.syntax import attachment, clause_tense
+
+__all__ = ["AttachedTime", "attachment", "clause_tense", "event_date", "tag_times",
+           "times_in_sentence"]
 
 
 def tag_times(doc: Doc, article: Article) -> list[TimeExpr]:
-    """Temporal expressions of the article body."""
-    return []
-
-
-def event_date(analysis: Analysis, token_i: int) -> EventDate:
-    """Date of the event triggered at token ``token_i``."""
-    pub = analysis.article.published
-    if pub is None:
-        return EventDate(value=None, granularity=None, text=None, basis="publication")
-    return EventDate(value=pub.date().isoformat(), granularity="day", text=None, basis="publication")
+    """Temporal expressions of the article body (offsets into ``doc.text``), sorted by start."""
+    lang = article.language or doc.lang_
+    pub = article.published.date() if article.published else None
+    return find_times(doc, load_lexicon(lang), pub)

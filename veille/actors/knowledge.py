@@ -1,0 +1,513 @@
+"""Actor knowledge: loading and validating the data files, and one index per language.
+
+Two families of files, both YAML with a header comment (provenance and schema):
+
+- ``veille/kb/*.yaml`` (language-independent) and user dictionaries: a mapping with
+  ``entries:``, a list of actor entries::
+
+      - {id: vladimir-putin, kind: person, name: Vladimir Putin,
+         names: [Vladimir Putin, Vladimir Poutine, Poutine],
+         offices: [[RUSGOV, 2000-05-07, 2008-05-07, head_of_state], [RUSGOV, 2012-05-07, null, head_of_state]]}
+      - {id: PRK, kind: country, code: PRK, names: {fr: [Corée du Nord], en: [North Korea]},
+         acronyms: [RPDC, DPRK], capitals: [Pyongyang]}
+      - {id: kremlin, kind: metonym, code: RUSGOV, names: [Kremlin]}
+      - {id: un, kind: org, code: IGOUNO, names: {fr: [Nations unies]}, acronyms: [ONU, UN]}
+
+  ``names`` is a list (any language) or a mapping language -> list. Entries with the
+  same ``id`` in later files extend earlier ones (names are added; ``code``, ``name``
+  and ``offices`` are replaced when given).
+- ``veille/lang/<code>/roles.yaml``, ``demonyms.yaml``, ``coreference.yaml``: language
+  data (schemas in their headers).
+
+Every file is validated on load; a bad entry raises ``VeilleError(E401)`` naming the
+file and line. Parsed knowledge is cached per process (``knowledge(lang)``).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from veille.errors import E401, E402, VeilleError
+
+PACKAGE = Path(__file__).resolve().parents[1]
+KB_DIR = PACKAGE / "kb"
+LANG_DIR = PACKAGE / "lang"
+SECTORS = frozenset("GOV MIL COP JUD LEG PTY OPP REB MED BUS CVL NGO EDU REL CRM SPY LAB REF ELI "
+                    "INS AGR HLH ENV IGO UAF".split())
+KINDS = frozenset({"country", "person", "org", "metonym"})
+OFFICE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
+                          "defence_minister", "leader", None})
+CODE_RE = re.compile(r"^[A-Z-]{3}[A-Z0-9]{0,9}$")
+KB_FILES = ("countries.yaml", "countries_extra.yaml", "metonyms.yaml", "organisations.yaml",
+            "institutions.yaml", "people_phoenix.tsv", "people.yaml")
+
+
+@dataclass(frozen=True)
+class Office:
+    code: str
+    start: date | None
+    end: date | None
+    role: str | None = None
+
+    def holds(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day < self.end)
+
+
+@dataclass
+class Entry:
+    """One actor: a country, person, organisation or metonym (a seat of power)."""
+
+    id: str
+    kind: str
+    source: str  # e.g. kb/people.yaml
+    code: str | None = None
+    name: str | None = None
+    names: dict[str, list[str]] = field(default_factory=dict)  # "*" = any language
+    acronyms: list[str] = field(default_factory=list)
+    offices: list[Office] = field(default_factory=list)
+    capitals: list[str] = field(default_factory=list)
+    gender: str | None = None
+    context: dict[str, Any] | None = None  # {code: IGOEU, words: [...]}: code when a word is near
+    line: int | str = "?"
+
+    @property
+    def ref(self) -> str:
+        return f"{self.source}#{self.id}"
+
+    def names_for(self, lang: str) -> list[str]:
+        return self.names.get(lang, []) + self.names.get("*", [])
+
+    def code_at(self, day: date) -> str | None:
+        """The code for this entry on ``day`` (office holders by date; ELI out of office)."""
+        if not self.offices:
+            return self.code
+        current = [o for o in self.offices if o.holds(day)]
+        if current:
+            ranked = sorted(current, key=lambda o: (o.role not in ("head_of_state", "leader"),
+                                                   o.role != "head_of_government"))
+            return ranked[0].code
+        past = [o for o in self.offices if o.start is None or o.start <= day] or self.offices
+        last = max(past, key=lambda o: o.start or date.min)
+        return last.code[:3] + "ELI"
+
+    def role_at(self, day: date) -> str | None:
+        return next((o.role for o in self.offices if o.holds(day) and o.role), None)
+
+
+# ---------------------------------------------------------------- YAML with lines
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """Safe loader that records the line of every mapping under ``__line__``."""
+
+
+def _construct_mapping(loader: Any, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# dates stay strings: they are checked by _date, with the entry's line in the error
+_LineLoader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
+def bad(path: str | Path, line: int | str, detail: str) -> VeilleError:
+    return VeilleError(E401, path=str(path), line=line, detail=detail)
+
+
+def read_yaml(path: Path) -> dict[str, Any]:
+    """A data file's top-level mapping (lines recorded), or E401/E402."""
+    if not path.is_file():
+        raise VeilleError(E402, path=str(path))
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        raise bad(path, mark.line + 1 if mark else "?", str(exc.problem)) from exc
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise bad(path, "?", str(exc)) from exc
+    if not isinstance(data, dict):
+        raise bad(path, 1, "top level must be a mapping with 'entries:'")
+    return data
+
+
+def entries_of(path: Path, data: dict[str, Any]) -> list[dict[str, Any]]:
+    items = data.get("entries")
+    if not isinstance(items, list):
+        raise bad(path, data.get("__line__", 1), "missing list 'entries:'")
+    for item in items:
+        if not isinstance(item, dict):
+            raise bad(path, "?", f"entry is not a mapping: {item!r}")
+    return items
+
+
+def _str_list(path: Path, line: int, value: Any, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise bad(path, line, f"'{key}' must be a list of non-empty strings")
+    return [v.strip() for v in value]
+
+
+def _date(path: Path, line: int, value: Any) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        for fmt in (r"^\d{4}-\d{2}-\d{2}$", r"^\d{4}-\d{2}$", r"^\d{4}$"):
+            if re.match(fmt, value):
+                parts = [int(p) for p in value.split("-")] + [1, 1]
+                try:
+                    return date(parts[0], parts[1], parts[2])
+                except ValueError:
+                    break
+    if isinstance(value, int) and 1000 < value < 3000:
+        return date(value, 1, 1)
+    raise bad(path, line, f"bad date {value!r} (use YYYY-MM-DD or null)")
+
+
+def check_code(path: Path, line: int, code: Any) -> str:
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        raise bad(path, line, f"bad actor code {code!r} (e.g. RUSGOV, PRK, IGOUNO)")
+    return code
+
+
+def parse_entry(path: Path, label: str, raw: dict[str, Any]) -> Entry:
+    """Validate one actor entry (see the module docstring for the schema)."""
+    line = raw.get("__line__", "?")
+    known = {"id", "kind", "code", "name", "names", "acronyms", "offices", "capitals", "gender",
+             "context", "__line__"}
+    extra = set(raw) - known
+    if extra:
+        raise bad(path, line, f"unknown field(s) {sorted(extra)}; allowed: {sorted(known - {'__line__'})}")
+    ident, kind = raw.get("id"), raw.get("kind", "org")
+    if not isinstance(ident, str) or not ident:
+        raise bad(path, line, "entry needs an 'id' (string)")
+    if kind not in KINDS:
+        raise bad(path, line, f"kind {kind!r} not one of {sorted(KINDS)}")
+    names_raw = raw.get("names")
+    names: dict[str, list[str]] = {}
+    if isinstance(names_raw, dict):
+        for lang, vals in names_raw.items():
+            if lang == "__line__":
+                continue
+            names[str(lang)] = _str_list(path, line, vals, f"names.{lang}")
+    else:
+        names["*"] = _str_list(path, line, names_raw, "names")
+    offices = []
+    for off in raw.get("offices") or []:
+        if not isinstance(off, list) or not 1 <= len(off) <= 4:
+            raise bad(path, line, "an office is [CODE, from, to, role]")
+        off = off + [None] * (4 - len(off))
+        role = off[3]
+        if role not in OFFICE_ROLES:
+            raise bad(path, line, f"office role {role!r} not one of {sorted(r for r in OFFICE_ROLES if r)}")
+        offices.append(Office(check_code(path, line, off[0]), _date(path, line, off[1]),
+                              _date(path, line, off[2]), role))
+    code = raw.get("code")
+    if code is not None:
+        check_code(path, line, code)
+    context = raw.get("context")
+    if context is not None:
+        if not isinstance(context, dict) or "code" not in context or "words" not in context:
+            raise bad(path, line, "'context' is {code: CODE, words: [...]}")
+        context = {"code": check_code(path, line, context["code"]),
+                   "words": [w.lower() for w in _str_list(path, line, context["words"], "context.words")]}
+    gender = raw.get("gender")
+    if gender not in (None, "m", "f"):
+        raise bad(path, line, "gender is m or f")
+    return Entry(id=ident, line=line, kind=kind, source=label, code=code, name=raw.get("name"), names=names,
+                 acronyms=_str_list(path, line, raw.get("acronyms"), "acronyms"), offices=offices,
+                 capitals=_str_list(path, line, raw.get("capitals"), "capitals"), gender=gender,
+                 context=context)
+
+
+def merge(into: dict[str, Entry], entry: Entry) -> None:
+    """Add ``entry``; an existing id is extended (names) and overridden (code, offices...)."""
+    old = into.get(entry.id)
+    if old is None:
+        into[entry.id] = entry
+        return
+    for lang, vals in entry.names.items():
+        have = old.names.setdefault(lang, [])
+        have.extend(v for v in vals if v not in have)
+    old.acronyms.extend(a for a in entry.acronyms if a not in old.acronyms)
+    old.capitals.extend(c for c in entry.capitals if c not in old.capitals)
+    if entry.offices:
+        old.offices = entry.offices
+    for attr in ("code", "name", "gender", "context"):
+        if getattr(entry, attr) is not None:
+            setattr(old, attr, getattr(entry, attr))
+    if entry.code is not None or entry.offices:
+        old.source, old.line = entry.source, entry.line
+
+
+def load_people_tsv(path: Path, label: str) -> list[Entry]:
+    """People of a TSV file: id, name, names (|), offices (; "CODE FROM TO", - = open)."""
+    out = []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#") or line.startswith("id\t"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 4 or not cols[0]:
+            raise bad(path, n, "expected 4 tab-separated columns: id, name, names, offices")
+        offices = []
+        for off in filter(None, cols[3].split(";")):
+            parts = off.split(" ")
+            if len(parts) != 3:
+                raise bad(path, n, f"office {off!r} is not 'CODE FROM TO'")
+            try:
+                start = None if parts[1] == "-" else date.fromisoformat(parts[1])
+                end = None if parts[2] == "-" else date.fromisoformat(parts[2])
+            except ValueError as exc:
+                raise bad(path, n, f"bad date in {off!r} (YYYY-MM-DD or -)") from exc
+            offices.append(Office(check_code(path, n, parts[0]), start, end))
+        out.append(Entry(id=cols[0], kind="person", source=label, name=cols[1],
+                         names={"*": [x for x in cols[2].split("|") if x]}, offices=offices, line=n))
+    return out
+
+
+def load_entries(path: Path, label: str | None = None) -> list[Entry]:
+    """Actor entries of one YAML (or people TSV) file: a kb file or a user dictionary."""
+    label = label or str(path)
+    if path.suffix == ".tsv":
+        return load_people_tsv(path, label)
+    data = read_yaml(path)
+    out, seen = [], set()
+    for raw in entries_of(path, data):
+        entry = parse_entry(path, label, raw)
+        if entry.id in seen:
+            raise bad(path, raw.get("__line__", "?"), f"duplicate id {entry.id!r}")
+        seen.add(entry.id)
+        out.append(entry)
+    return out
+
+
+# ---------------------------------------------------------------- language data
+@dataclass(frozen=True)
+class Role:
+    id: str
+    words: tuple[str, ...]
+    sector: str
+    office: str | None = None  # office role of the person it denotes (head_of_state ...)
+    generic: bool = False  # a leader word ("chef") that takes the sector of its complement
+    person: bool = True  # denotes a person (singular head) rather than a body
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class Demonym:
+    code: str
+    forms: tuple[str, ...]
+
+
+@dataclass
+class LangData:
+    lang: str
+    roles: list[Role]
+    demonyms: list[Demonym]
+    coref: dict[str, Any]
+
+
+def _plural(word: str, lang: str) -> str:
+    parts = word.split(" ")
+    i = 0 if lang == "fr" else len(parts) - 1
+    if lang == "fr" and len(parts) > 1 and parts[0] in {"premier", "haut", "grand", "petit"}:
+        parts[0] += "s"
+        i = 1
+    w = parts[i]
+    if lang == "fr":
+        if w.endswith(("s", "x", "z")):
+            pass
+        elif w.endswith("al"):
+            w = w[:-2] + "aux"
+        elif w.endswith(("eau", "eu")):
+            w += "x"
+        else:
+            w += "s"
+    else:
+        if w.endswith("man"):
+            w = w[:-3] + "men"
+        elif w.endswith("y") and w[-2:-1] not in "aeiou":
+            w = w[:-1] + "ies"
+        elif w.endswith(("s", "x", "ch", "sh")):
+            w += "es"
+        else:
+            w += "s"
+    parts[i] = w
+    return " ".join(parts)
+
+
+def inflect_demonym(form: str, lang: str) -> list[str]:
+    """A demonym's adjective and noun forms (masculine singular given)."""
+    if lang != "fr":
+        forms = [form]
+        if not form.endswith(("ese", "ss", "sh", "ch", ".")) and not form.isupper():
+            forms.append(form + "s")
+        return forms
+    if form.endswith("en"):
+        fem = form + "ne"
+    elif form.endswith("e"):
+        fem = form
+    elif form.endswith("ec"):
+        fem = form[:-1] + "que"
+    elif form.endswith("al"):
+        fem = form + "e"
+    else:
+        fem = form + "e"
+    masc_pl = form if form.endswith(("s", "x")) else (form[:-2] + "aux" if form.endswith("al") else form + "s")
+    return list(dict.fromkeys([form, fem, masc_pl, fem + "s" if not fem.endswith("s") else fem]))
+
+
+def _lang_file(lang: str, name: str) -> Path:
+    return LANG_DIR / lang / name
+
+
+def load_roles(path: Path, lang: str) -> list[Role]:
+    out = []
+    label = f"lang/{lang}/{path.name}"
+    for raw in entries_of(path, read_yaml(path)):
+        line = raw.get("__line__", "?")
+        extra = set(raw) - {"id", "words", "sector", "office", "generic", "person", "__line__"}
+        if extra:
+            raise bad(path, line, f"unknown field(s) {sorted(extra)}")
+        words = _str_list(path, line, raw.get("words"), "words")
+        sector = raw.get("sector")
+        if not raw.get("id") or not words or sector not in SECTORS:
+            raise bad(path, line, f"a role needs id, words and a sector in {sorted(SECTORS)}")
+        if raw.get("office") not in OFFICE_ROLES:
+            raise bad(path, line, f"office {raw.get('office')!r} unknown")
+        forms = list(dict.fromkeys(words + [_plural(w, lang) for w in words]))
+        out.append(Role(id=raw["id"], words=tuple(forms), sector=sector, office=raw.get("office"),
+                        generic=bool(raw.get("generic", False)), person=bool(raw.get("person", True)),
+                        source=f"{label}#{raw['id']}"))
+    return out
+
+
+def load_demonyms(path: Path, lang: str) -> list[Demonym]:
+    out = []
+    for raw in entries_of(path, read_yaml(path)):
+        line = raw.get("__line__", "?")
+        code = check_code(path, line, raw.get("code"))
+        adj = _str_list(path, line, raw.get("adj"), "adj")
+        forms = _str_list(path, line, raw.get("forms"), "forms")
+        if not adj and not forms:
+            raise bad(path, line, "a demonym needs 'adj' (masculine singular) or 'forms'")
+        allf = forms + [f for a in adj for f in inflect_demonym(a, lang)]
+        out.append(Demonym(code=code, forms=tuple(dict.fromkeys(allf))))
+    return out
+
+
+COREF_KEYS = {"subject_pronouns": dict, "counterpart": list, "pair_numbers": list,
+              "pair_nouns": dict, "determiners": list, "locative": list, "impersonal": list,
+              "definite": list, "anaphors": dict, "phrase_suffixes": list,
+              "not_locative_after": list}
+
+
+def load_coref(path: Path) -> dict[str, Any]:
+    data = read_yaml(path)
+    out: dict[str, Any] = {}
+    for key, typ in COREF_KEYS.items():
+        val = data.get(key)
+        if not isinstance(val, typ):
+            raise bad(path, data.get("__line__", 1), f"'{key}' must be a {typ.__name__}")
+        if isinstance(val, dict):
+            val = {k: v for k, v in val.items() if k != "__line__"}
+        out[key] = val
+    return out
+
+
+# ---------------------------------------------------------------- the knowledge base
+@dataclass
+class Knowledge:
+    """Everything actor resolution needs for one language (built once per process)."""
+
+    lang: str
+    entries: dict[str, Entry]
+    data: LangData
+    user_files: tuple[str, ...] = ()
+
+    def entry(self, ident: str) -> Entry | None:
+        return self.entries.get(ident)
+
+    @property
+    def holders(self) -> dict[tuple[str, str], list[tuple[Office, Entry]]]:
+        """(country, office role) -> [(office, person)]: who held an office when."""
+        cached = getattr(self, "_holders", None)
+        if cached is None:
+            cached = {}
+            for e in self.entries.values():
+                for o in e.offices:
+                    if o.role:
+                        cached.setdefault((o.code[:3], o.role), []).append((o, e))
+            self._holders = cached
+        return cached
+
+    def holder(self, country: str, role: str, day: date) -> Entry | None:
+        """The person holding ``role`` (head_of_state ...) for ``country`` on ``day``."""
+        roles = [role] if role != "leader" else ["leader", "head_of_state"]
+        for r in roles:
+            for office, person in self.holders.get((country, r), []):
+                if office.holds(day):
+                    return person
+        return None
+
+
+def check_complete(entries: dict[str, Entry], where: dict[str, str]) -> None:
+    """After merging: every entry has a code or dated offices (E401 otherwise)."""
+    for e in entries.values():
+        if e.code is None and not e.offices:
+            raise bad(where.get(e.source, e.source), e.line, f"entry {e.id!r} needs a 'code' or 'offices'")
+
+
+def kb_entries() -> dict[str, Entry]:
+    entries: dict[str, Entry] = {}
+    where = {}
+    for name in KB_FILES:
+        path = KB_DIR / name
+        if path.is_file():
+            where[f"kb/{name}"] = str(path)
+            for e in load_entries(path, f"kb/{name}"):
+                merge(entries, e)
+    check_complete(entries, where)
+    return entries
+
+
+@lru_cache(maxsize=8)
+def knowledge(lang: str, user_files: tuple[str, ...] = ()) -> Knowledge:
+    """The parsed knowledge for ``lang`` plus user dictionaries (cached per process)."""
+    from veille.actors.phoenix import load_user_file
+
+    entries = dict(_base_entries())
+    entries = {k: _copy(v) for k, v in entries.items()} if user_files else entries
+    for f in user_files:
+        for e in load_user_file(Path(f)):
+            merge(entries, e)
+    check_complete(entries, {f"user:{Path(f).name}": f for f in user_files})
+    lang_dir = lang if (LANG_DIR / lang).is_dir() else "en"
+    data = LangData(lang=lang,
+                    roles=load_roles(_lang_file(lang_dir, "roles.yaml"), lang_dir),
+                    demonyms=load_demonyms(_lang_file(lang_dir, "demonyms.yaml"), lang_dir),
+                    coref=load_coref(_lang_file(lang_dir, "coreference.yaml")))
+    return Knowledge(lang=lang, entries=entries, data=data, user_files=user_files)
+
+
+@lru_cache(maxsize=1)
+def _base_entries() -> dict[str, Entry]:
+    return kb_entries()
+
+
+def _copy(e: Entry) -> Entry:
+    return Entry(id=e.id, kind=e.kind, source=e.source, code=e.code, name=e.name,
+                 names={k: list(v) for k, v in e.names.items()}, acronyms=list(e.acronyms),
+                 offices=list(e.offices), capitals=list(e.capitals), gender=e.gender, context=e.context,
+                 line=e.line)
