@@ -9,7 +9,9 @@ with their expected codings), loads the suite's actor dictionary
 article dated by the record, and reports per category of the suite the share of
 expected codings reproduced: a predicted event with the expected source (country
 part of the code, first three letters; ``---`` for unknown), then also the
-expected target, then also the CAMEO root, then the exact code. Sentences expected
+expected target (an event with several sources and no target, veille's form of a
+symmetric event, counts in either direction), then also the CAMEO root, then the
+exact code. Sentences expected
 to give no event count as right when veille codes nothing. Codes that are not CAMEO
 (the suite's own test codes: 345, 802, 9xx, 174K...) are counted apart.
 
@@ -69,9 +71,13 @@ def reproduced(expected: tuple[str, str, str], events: list[dict]) -> int:  # ty
     best = 0
     for e in events:
         level = 0
-        if key(src) in {key(a.get("code")) for a in e.get("source", [])}:
+        sources = {key(a.get("code")) for a in e.get("source", [])}
+        targets = {key(a.get("code")) for a in e.get("target", [])}
+        if not targets and len(sources) > 1:  # symmetric event: either direction among its actors
+            targets = sources - {key(src)}
+        if key(src) in sources:
             level = 1
-            if key(tgt) in {key(a.get("code")) for a in e.get("target", [])} or (not tgt and not e.get("target")):
+            if key(tgt) in targets or (not tgt and not targets):
                 level = 2
                 if e.get("cameo", "")[:2] == code[:2]:
                     level = 3 + (e.get("cameo") == code)

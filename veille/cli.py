@@ -327,5 +327,88 @@ def quotes(path: str = typer.Argument(..., help="File to read, or - for standard
         out.print(table)
 
 
+
+@app.command()
+def dedup(db: Path = typer.Option(..., "--db", help="DuckDB file written by `veille ingest`.")) -> None:
+    """Link events of different articles that report the same real-world event into stories."""
+    from veille.dedup import dedup_store
+    from veille.store import connect
+
+    try:
+        con = connect(db, create=False)
+        try:
+            stories = dedup_store(con)
+        finally:
+            con.close()
+    except VeilleError as exc:
+        fail(exc)
+        return
+    linked = sum(len(s.members) > 1 for s in stories)
+    events = sum(len(s.members) for s in stories)
+    err.print(f"{events} events → {len(stories)} stories ({linked} reported by several articles) "
+              f"→ story_events, story_members in {db}")
+
+
+@app.command()
+def actors(path: str = typer.Argument(..., help="File to read, or - for standard input."),
+           lang: Optional[str] = typer.Option(None, "--lang", help="Language (skip detection)."),
+           user: Optional[list[str]] = typer.Option(None, "--actors",
+                                                    help="User dictionary (YAML or PETRARCH .txt); repeatable."),
+           fmt: str = typer.Option("table", "--format", help="table or jsonl.")) -> None:
+    """List each actor mention with its code, the entry and the rule (via) that matched."""
+    from veille.actors import resolve_actors, use_dictionaries
+    from veille.nlp import load_pipeline
+    from veille.read import read_input
+    from veille.records import Failure
+
+    try:
+        if user:
+            use_dictionaries(list(user))
+        items = list(read_input(path, lang=lang))
+        for item in items:
+            if isinstance(item, Failure):
+                err.print(f"[red]{item.code}[/red] {item.message}")
+                continue
+            doc = load_pipeline(item.language or "fr")(item.text)
+            for m in resolve_actors(doc, item):
+                if fmt == "jsonl":
+                    sys.stdout.write(json.dumps(m.to_dict(), ensure_ascii=False) + "\n")
+                else:
+                    typer.echo(f"{m.start:>6} {m.text[:40]:<40} {m.code:<10} {m.via:<12} "
+                               f"{m.name or '':<22} {m.entry or ''}")
+    except VeilleError as exc:
+        fail(exc)
+
+
+
+@app.command()
+def watch(sources: list[str] = typer.Argument(..., help="Feed URLs (RSS/Atom), folders, or - (JSONL on stdin)."),
+          db: Path = typer.Option(..., "--db", help="DuckDB file (created if missing)."),
+          interval: float = typer.Option(300.0, "--interval", min=0, help="Seconds between polling rounds."),
+          once: bool = typer.Option(False, "--once", help="One round, then exit (stdin read to its end)."),
+          rounds: Optional[int] = typer.Option(None, "--rounds", min=1, help="Stop after this many rounds."),
+          timeout: float = typer.Option(10.0, "--timeout", help="Seconds per HTTP request."),
+          host_delay: float = typer.Option(1.0, "--host-delay", help="Minimum seconds between requests to one host."),
+          lang: Optional[str] = typer.Option(None, "--lang", help="Language of every input (skip detection)."),
+          config: Optional[Path] = typer.Option(None, "--config", help="User config file (YAML).")) -> None:
+    """Poll feeds, folders and stdin; store new articles (seen URLs and bodies are skipped)."""
+    from veille.watch import Politeness
+    from veille.watch import watch as run_watch
+
+    try:
+        summary = run_watch(sources, str(db), interval=interval, once=once, max_rounds=rounds,
+                            config=_config(config), lang=lang,
+                            polite=Politeness(timeout=timeout, host_delay=host_delay))
+    except VeilleError as exc:
+        fail(exc)
+        return
+    for line in summary.errors:
+        err.print(f"[red]{line}[/red]")
+    err.print(f"{summary.rounds} rounds: {summary.articles} articles, {summary.events} events, "
+              f"{summary.duplicates} duplicates, {summary.failures} failures → {db}")
+    if summary.errors or summary.failures:
+        raise typer.Exit(1)
+
+
 if __name__ == "__main__":
     app()

@@ -146,7 +146,8 @@ def date_window(m: Mention) -> tuple[date, date] | None:
         if gran == "day":
             return start - timedelta(DAY_SLACK), end + timedelta(DAY_SLACK)
         return start, end
-    anchor = date_start(m.date_value) or (m.published.date() if m.published else None)
+    # an inferred date (tense, publication) stands for "around the publication"
+    anchor = m.published.date() if m.published else date_start(m.date_value)
     if anchor is None:
         return None
     return anchor - timedelta(PUBLICATION_LAG), anchor + timedelta(DAY_SLACK)

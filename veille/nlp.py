@@ -18,18 +18,30 @@ from veille.config import Config, default_config
 from veille.errors import E201, E202, VeilleError
 
 
+SENT_END = {".", "!", "?", "…", "...", ";", ":"}
+CLOSING = {'"', "»", "”", "’", ")", "]"}
+
+
 @Language.component("veille_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
-    """A line break ends a sentence: titles and headings carry no final stop."""
+    """Sentence starts before the parser: a line break ends a sentence (titles and headings
+    carry no final stop), and a sentence only ends after final punctuation, so the parser
+    cannot split "ce mois-ci" or a subject from its verb."""
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
             token.is_sent_start = True
-        elif token.is_space:
             continue
-    for token in doc:
-        if token.is_space and "\n" in token.text and token.i + 1 < len(doc):
-            doc[token.i + 1].is_sent_start = True
+        if token.is_space:
+            token.is_sent_start = False
+            continue
+        j = token.i - 1
+        while j > 0 and doc[j].is_space:
+            j -= 1
+        before = doc[j]
+        if before.text in SENT_END or (before.text in CLOSING and j > 0 and doc[j - 1].text in SENT_END):
+            continue  # the parser decides
+        token.is_sent_start = False
     return doc
 
 

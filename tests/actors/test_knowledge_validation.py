@@ -95,8 +95,8 @@ def test_user_dictionary_adds_a_person(tmp_path: Path, nlp_fr, article) -> None:
     text = "Jean Dupont a rencontré Kim Jong Un."
     try:
         use_dictionaries([str(path)])
-        found = {m.text: (m.code, m.entry) for m in resolve_actors(nlp_fr(text), article(text, "fr"))}
+        found = {m.text: (m.code, m.entry, m.via) for m in resolve_actors(nlp_fr(text), article(text, "fr"))}
     finally:
         use_dictionaries([])
-    assert found["Jean Dupont"] == ("FRAGOV", "user:people.yaml#jean-dupont")
+    assert found["Jean Dupont"] == ("FRAGOV", "user:people.yaml#jean-dupont", "user")
     assert found["Kim Jong Un"][0] == "PRKGOV"

@@ -180,9 +180,9 @@ def read_agents(path: Path, strict: bool = False) -> list[tuple[str, str]]:
             continue
         words, sector = m.group(1), m.group(3)
         forms = [words]
-        for key, vals in macros.items():
-            if key in words:
-                forms = [f.replace(key, v) for f in forms for v in vals]
+        for macro, values in macros.items():
+            if macro in words:
+                forms = [f.replace(macro, v) for f in forms for v in values]
         out += [(phrase(f).lower(), sector) for f in forms]
     return out
 

@@ -100,6 +100,7 @@ class Resolver:
 
     def person_mention(self, entry: Entry, start: int, end: int, via: str) -> M:
         code = entry.code_at(self.day) or entry.code or "---"
+        via = "user" if entry.source.startswith("user:") else via
         return M(start, end, code, via, entry.ref, entry.name or entry.id, "person", gender=entry.gender)
 
     # ------------------------------------------------------------ pass 1: names
@@ -163,7 +164,8 @@ class Resolver:
             if any(w in words or (" " in w and w in text) for w in entry.context["words"]):
                 code = entry.context["code"]
         start = self.extend_det(s) if info.kind != "person" else s
-        self.add(M(start, e, code, info.via, entry.ref, entry.name, kind, head=doc[s:e].root.i,
+        via = "user" if entry.source.startswith("user:") else info.via
+        self.add(M(start, e, code, via, entry.ref, entry.name, kind, head=doc[s:e].root.i,
                    gender=self.gender_of(s)))
 
     # ------------------------------------------------------------ pass 2: demonyms
@@ -275,7 +277,7 @@ class Resolver:
         office = role.office
         if complement is not None and complement.office and role.generic:
             office = complement.office
-        if not office or not m.country or "Plur" in head.morph.get("Number") or not role.person:
+        if not office or not m.country or "Plur" in head.morph.get("Number", []) or not role.person:
             return
         if m.sector not in ("GOV", "MIL"):
             return
@@ -357,7 +359,7 @@ class Resolver:
         pairs = {k.lower(): v for k, v in self.co["pair_nouns"].items()}
         numbers = {w.lower() for w in self.co["pair_numbers"]}
         pending = {head.i: (role, s, e) for role, s, e, head in self.pending}
-        dyad, top3 = self.salient(), self.salient(3)
+        dyad = self.salient()
         for tok in doc:
             if tok.i in self.token_mention:
                 continue
@@ -374,12 +376,8 @@ class Resolver:
                 if noun is None or noun.i in self.token_mention:
                     continue
                 sector = pairs.get(noun.lower_) or pairs.get(doc[tok.i + 1:noun.i + 1].text.lower(), "GOV")
-                subj = self.subject_of(tok)
-                pair = dyad
-                if subj is not None and subj.country in dyad and len(top3) == 3:
-                    pair = [c for c in top3 if c != subj.country]  # "Washington a critiqué les deux pays"
                 start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in ("les", "des", "ces", "the", "both") else tok.i
-                for country in pair:
+                for country in dyad:
                     m = M(start, noun.i + 1, country + sector, "coreference", kind="actor", head=noun.i)
                     if noun.lower_ not in ("pays", "countries", "nations", "states", "capitals", "capitales"):
                         holder = self.kb.holder(country, "leader", self.day)
@@ -389,15 +387,15 @@ class Resolver:
                 self.token_mention[noun.i] = m
                 pending.pop(noun.i, None)
             elif tok.lower_ in counterpart and tok.pos_ in ("NOUN", "PROPN"):
-                m = self.counterpart(tok, dyad)
-                if m is not None:
-                    self.add(m)
+                cp = self.counterpart(tok, dyad)
+                if cp is not None:
+                    self.add(cp)
                 pending.pop(tok.i, None)
             elif tok.i in pending:
                 role, s, e = pending.pop(tok.i)
-                m = self.anaphor(role, s, e, tok)
-                if m is not None:
-                    self.add(m)
+                ana = self.anaphor(role, s, e, tok)
+                if ana is not None:
+                    self.add(ana)
 
     def impersonal(self, tok: Token) -> bool:
         verb = tok.head
@@ -479,7 +477,7 @@ class Resolver:
         det = doc[s].lower_ if s < head.i else ""
         noun = doc[head.i:e].text if head.i < e else head.text
         sector = self.co["anaphors"].get(noun) or self.co["anaphors"].get(noun.lower())
-        if sector and det in self.co["definite"] and "Plur" not in head.morph.get("Number"):
+        if sector and det in self.co["definite"] and "Plur" not in head.morph.get("Number", []):
             prev = [m for m in self.mentions if m.start < s and m.sector == sector and m.country]
             if noun.lower() in ("pays", "country"):
                 prev = [m for m in self.mentions if m.start < s and m.country and m.kind == "country"]

@@ -38,6 +38,7 @@ class Labels:
     rel_pronouns: frozenset[str]
     object_control: frozenset[str]  # "inviter X à", "urge X to": the object controls
     clause_breaks: frozenset[str]
+    unaccusative: frozenset[str] = frozenset()  # "sont convenus", "sont venus": être + participle, not passive
 
 
 FR = Labels(
@@ -55,6 +56,9 @@ FR = Labels(
                               "autoriser", "contraindre", "forcer", "obliger", "inciter", "aider",
                               "demander", "prier", "sommer", "presser", "empêcher", "dissuader"}),
     clause_breaks=frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "acl", "csubj"}),
+    unaccusative=frozenset({"venir", "convenir", "parvenir", "revenir", "intervenir", "arriver", "partir",
+                            "rentrer", "retourner", "aller", "entrer", "sortir", "tomber", "rester", "passer",
+                            "devenir", "mourir", "décéder", "naître", "accourir", "survenir", "repartir"}),
 )
 
 EN = Labels(
@@ -98,6 +102,9 @@ def preposition(tok: Token, lab: Labels) -> str | None:
 
 
 def is_passive(tok: Token, lab: Labels) -> bool:
+    if tok.lemma_.lower() in lab.unaccusative or any(
+            c.dep_.startswith("expl") or c.lower_ in lab.reflexive for c in tok.children):
+        return False  # compound past with être, or a reflexive verb: the subject is the agent
     return any(c.dep_ in lab.aux_pass or c.dep_ in lab.subj_pass for c in tok.children) \
         or "Voice=Pass" in str(tok.morph) and tok.pos_ == "VERB" and any(
             c.lemma_ in ("être", "be") for c in tok.children)
@@ -160,6 +167,8 @@ def direct_role(tok: Token, role: str, lab: Labels) -> list[Token]:
     passive = is_passive(tok, lab)
     kids = list(tok.children)
     if role == "subj":
+        if not passive and any(c.dep_ in lab.subj_pass for c in kids):
+            return [c for c in kids if c.dep_ in lab.subj_pass and c.lower_ not in lab.rel_pronouns]
         if passive:
             return [n for p, n in obliques(tok, lab) if p in ("par", "by")] + \
                 [c for c in kids if c.dep_ in lab.agent and preposition(c, lab) in (None, "par")]

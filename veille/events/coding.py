@@ -57,6 +57,7 @@ class Candidate:
     reason: str = ""
     code: str = ""  # final CAMEO code (the entry's, or its intent form)
     intent_head: Token | None = None
+    excluded: set[int] = field(default_factory=set)  # tokens describing an embedded act
 
     @property
     def text(self) -> str:
@@ -245,6 +246,28 @@ def _left_subject(trig: Token, index: ActorIndex, lab: Labels, after: int = -1) 
     return left[-1] if left else []
 
 
+def _adjacent_subject(trig: Token, index: ActorIndex, lab: Labels) -> list[ActorMention]:
+    """An actor standing right before the verb, separated from it only by commas, auxiliaries,
+    adverbs or its own relative clause ("..., et Tokyo, qui s'est dit inquiet, a mis en garde").
+    Guards against the parser giving the verb the subject of an earlier coordinated clause."""
+    left = [(t, ms) for t, ms in index.in_sentence(trig.sent) if ms[0].end <= trig.idx]
+    if not left:
+        return []
+    root, ms = left[-1]
+    if any(ch.dep_ in lab.case for ch in root.children) or root.dep_ in lab.obl:
+        return []
+    span = index.doc.char_span(ms[0].start, ms[0].end, alignment_mode="expand")
+    if span is None:
+        return []
+    own = {t.i for t in root.subtree}
+    for t in index.doc[span.end:trig.i]:
+        if t.i in own or t.is_punct or t.pos_ in ("AUX", "ADV", "PART") or t.dep_.startswith("aux") \
+                or t.lower_ in lab.reflexive or t.lower_ in ("ne", "n'"):
+            continue
+        return []
+    return ms
+
+
 def _possessor(trig: Token, index: ActorIndex, lab: Labels) -> list[ActorMention]:
     """A possessive determiner ("sa visite", "son invasion") refers to the subject of the
     nearest clause that has one (infinitives and participles are climbed through)."""
@@ -260,7 +283,14 @@ def _possessor(trig: Token, index: ActorIndex, lab: Labels) -> list[ActorMention
             found = _actors(subj, index, lab)
             if found:
                 return found
-    return _left_subject(trig, index, lab)
+    found = _left_subject(trig, index, lab)
+    if found:
+        return found
+    # fronted phrase: "Au lendemain de sa rencontre avec X, le chef du Kremlin a ..."
+    for t, ms in index.in_sentence(trig.sent):
+        if t.i > trig.i and not any(ch.dep_ in lab.case for ch in t.children) and t.dep_ not in lab.obl:
+            return ms
+    return []
 
 
 def _linear_between(trig: Token, index: ActorIndex) -> list[ActorMention]:
@@ -285,12 +315,16 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
     assert entry is not None
     if c.intent_head is not None:  # the one who intends is the source
         head = c.intent_head
-        verb = head if head.pos_ in ("VERB", "ADJ") else _verb_above(head)
-        if verb is not None:
-            c.sources = _clause_subject(verb, index, lab)
-            c.source_path = f"intent '{head.text}' of '{verb.text}'.subj" if c.sources else ""
+        for verb in (head if head.pos_ in ("VERB", "ADJ", "AUX") else None, _verb_above(head)):
+            if verb is not None and not c.sources:
+                c.sources = _clause_subject(verb, index, lab)
+                c.source_path = f"intent '{head.text}' of '{verb.text}'.subj" if c.sources else ""
     if not c.sources:
         c.sources, c.source_path = _by_roles(trig, entry.source, index, lab)
+    if c.sources and c.source_path == "subj" and entry.pos == "verb":
+        nearer = _adjacent_subject(trig, index, lab)
+        if nearer and all(m is not s for m in nearer for s in c.sources) and nearer[0].start > c.sources[0].start:
+            c.sources, c.source_path = nearer, "actor right before the verb"
     if c.sources and trig.dep_ in lab.conj and c.source_path == "subj" and \
             not any(ch.dep_ in lab.subj for ch in trig.children):
         # coordinated clauses: "X a fustigé ..., et Tokyo, qui ..., a mis en garde"
@@ -310,7 +344,11 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         c.source_path = "nearest actor on the left" if c.sources else ""
     if entry.target != ("none",):
         c.targets, c.target_path = _by_roles(trig, entry.target, index, lab)
-        if not c.targets and "xcomp" not in " ".join(entry.target):
+        for role in entry.target:  # "contre toute violation des embargos de l'ONU": the act's own words
+            for t in role_tokens(trig, role, lab):
+                if index.lex is not None and t.pos_ == "NOUN" and index.lex.candidates(t.lemma_.lower(), "noun"):
+                    c.excluded.update(x.i for x in t.subtree)
+        if not c.targets and "xcomp" not in " ".join(entry.target) and not c.excluded:
             clause = {t.i for t in clause_tokens(trig, lab)}
             src = {id(m) for m in c.sources}
             right = [ms for t, ms in index.in_sentence(trig.sent)
@@ -333,13 +371,16 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
 
 
 def _intent_head(tok: Token, cues: Cues) -> Token | None:
-    """The intent word an event is embedded under ("perspectives de", "la possibilité que")."""
+    """The intent word an event is embedded under ("perspectives de", "la possibilité que",
+    "accepter de venir"); the object of an intent verb ("accepter l'invitation") is not."""
     cur = tok
     for _ in range(3):
         if cur.head is cur:
             return None
-        cur = cur.head
+        child, cur = cur, cur.head
         if cur.lemma_.lower() in cues.intent_heads or cur.lower_ in cues.intent_heads:
+            if cur.pos_ == "VERB" and child.pos_ in ("NOUN", "PROPN") and child.dep_ in ("obj", "dobj"):
+                return None
             return cur
         if cur.pos_ == "VERB" and cur.dep_ not in ("xcomp", "acl", "ccomp", "acl:relcl"):
             return None
@@ -357,7 +398,7 @@ def sentence_targets(c: Candidate, index: ActorIndex, speakers: set[int]) -> lis
     trig = c.trigger
     found: list[tuple[int, list[ActorMention]]] = []
     for t, ms in index.in_sentence(trig.sent):
-        if any(m.start in speakers for m in ms):
+        if any(m.start in speakers for m in ms) or t.i in c.excluded:
             continue
         if any(_same_country(m, s) for m in ms for s in c.sources):
             continue
@@ -370,9 +411,10 @@ def sentence_targets(c: Candidate, index: ActorIndex, speakers: set[int]) -> lis
     return nearest
 
 
-def suppress_nested(cands: list[Candidate], lab: Labels) -> None:
-    """Nouns and complements inside a coded predicate's frame are part of it, not events."""
-    coded = {c.trigger.i: c for c in cands if c.coded}
+def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
+    """Nouns and complements inside a coded predicate's frame are part of it, not events
+    (a temporal complement, "depuis un voyage en 2019", is outside the frame)."""
+    coded = {t.i: c for c in cands if c.coded for t in c.tokens}
     for c in cands:
         if not c.coded:
             continue
@@ -381,7 +423,7 @@ def suppress_nested(cands: list[Candidate], lab: Labels) -> None:
             cur = tok
             for _ in range(2):  # "a invité Poutine à visiter", "a accepté de venir"
                 cur = cur.head
-                if cur.i in coded and cur.i != tok.i and coded[cur.i].entry.pos == "verb":  # type: ignore[union-attr]
+                if cur.i in coded and coded[cur.i] is not c and coded[cur.i].entry.pos == "verb":  # type: ignore[union-attr]
                     c.coded, c.reason = False, f"complement of coded '{cur.text}'"
                     break
                 if cur.pos_ == "VERB":
@@ -391,10 +433,11 @@ def suppress_nested(cands: list[Candidate], lab: Labels) -> None:
         if c.entry is not None and c.entry.pos == "noun":
             cur = tok
             for _ in range(5):
-                if cur.head is cur:
+                if cur.head is cur or any(ch.dep_ in lab.case and ch.lower_ in cues.temporal_preps
+                                          for ch in cur.children):
                     break
                 cur = cur.head
-                if cur.i in coded and cur.i != tok.i:
+                if cur.i in coded and coded[cur.i] is not c:
                     c.coded, c.reason = False, f"inside the frame of coded '{cur.text}'"
                     break
                 if cur.pos_ == "VERB":
@@ -437,5 +480,5 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
                 c.target_path = "implicit: other actor of the sentence"
         c.modality, c.modality_cue = modality(c.trigger, sent, lang, tuple(c.tokens[1:]))
         c.coded, c.reason = True, "coded"
-    suppress_nested(cands, lab)
+    suppress_nested(cands, lab, cues)
     return cands

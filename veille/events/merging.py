@@ -36,13 +36,16 @@ def merge_mentions(events: list[Event]) -> list[Event]:
     for e in events:
         key = event_key(e)
         twin = index.get(key)
+        # across shapes (symmetric / directed / no target) only the same code merges:
+        # a meeting and a visit between the same leaders are two events
         if twin is None and e.target:
             twin = index.get((e.root, key[1] | key[2], frozenset()))
+            twin = twin if twin is not None and twin.cameo == e.cameo else None
         if twin is None and not e.target:  # the same act named without its target
-            twin = next((k for k in kept if k.root == e.root and k.target
+            twin = next((k for k in kept if k.cameo == e.cameo and k.target
                          and _countries(k.source) == key[1]), None)
         if twin is None and not e.target and len(key[1]) > 1:
-            twin = next((k for k in kept if k.root == e.root and k.target
+            twin = next((k for k in kept if k.cameo == e.cameo and k.target
                          and _countries(k.source) | _countries(k.target) == key[1]), None)
         if twin is not None and twin.modality == e.modality and _dates_agree(twin, e):
             if not twin.target and e.target:  # the directed mention is the more precise record

@@ -115,6 +115,7 @@ def parse_lexicon(text: str, path: str) -> Lexicon:
         raise _fail(path, text, "ref_type", "ref_type must be DATE or TIME")
     subst = {name: _alternation(list(words[kind]) if kind in words else lists[kind])
              for name, kind in PLACEHOLDERS.items()}
+    subst["NUM"] = r"(?:\d+(?:[.,]\d+)?|" + subst["NUM"][3:]
     rules = []
     for entry in data.get("rules", []) or []:
         rid = entry.get("id") if isinstance(entry, dict) else None

@@ -102,11 +102,11 @@ def _nearest_year(pub: date, month: int, day: int | None, rel: int | None) -> in
         key = lambda c: (c[0] - pub.year) * 12 + month - pub.month  # noqa: E731
     else:
         key = lambda c: (c[1] - pub).days  # noqa: E731
-    if rel == -1:
-        past = [c for c in cands if key(c) < 0]
+    if rel in (-1, -2):  # "dernier" (strictly past), or a past-tense clause (today allowed)
+        past = [c for c in cands if key(c) < 0 or (rel == -2 and key(c) == 0)]
         return max(past, key=key)[0] if past else pub.year
-    if rel == 1:
-        fut = [c for c in cands if key(c) > 0]
+    if rel in (1, 2):
+        fut = [c for c in cands if key(c) > 0 or (rel == 2 and key(c) == 0)]
         return min(fut, key=key)[0] if fut else pub.year
     if rel == 0:
         return pub.year
@@ -176,11 +176,14 @@ def n_date(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
     year = _year(lex, g.get("year"), pub)
     month_txt = g.get("month") or ""
     bare = not (day or year or mod or rel is not None or "mois" in (c.doc.text[s:e].lower()))
-    if bare and (month_txt[:1].isupper() or month_txt.endswith(".")):
-        return None
+    if bare and (month_txt.endswith(".") or month_txt[:1].isupper() != (lex.lang == "en")):
+        return None  # French months are lower-case, English ones capitalised ("may" the verb)
     if year is None:
         if pub is None:
             return ("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod, None)
+        if rel is None:
+            tense = c.tense_at(s, e)
+            rel = -2 if tense in ("past", "pluperfect") else 2 if tense in ("future", "conditional") else None
         year = _nearest_year(pub, month, day, rel)
     if day:
         try:
@@ -218,7 +221,8 @@ def n_refday(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
     if ref is None:
         return ("DATE", _vague(off), None, None)
     d = ref + timedelta(days=off)
-    part = _part(c.lex, g.get("part"))
+    part = _part(c.lex, g.get("part")) or next(
+        (_part(c.lex, w) for w in fold(g["refday"]).split() if c.lex.get("parts_of_day", w)), None)
     return ("TIME", d.isoformat() + part, None, None) if part else ("DATE", d.isoformat(), None, None)
 
 
@@ -237,7 +241,8 @@ def n_weekday(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
 
 
 def n_weekday_set(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
-    return ("SET", f"XXXX-WXX-{c.lex.get('weekdays', g['weekday'])}", None, None)
+    day = c.lex.get("weekdays", g.get("weekday") or g.get("weekday2"))
+    return ("SET", f"XXXX-WXX-{day}", None, None)
 
 
 def _calendar(pub: date, unit: str, shift: int) -> str | None:
@@ -311,11 +316,17 @@ def n_duration(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
     unit = c.lex.get("units", g["unit"])
     if n is None or unit is None or unit == "WE":
         return None
-    half = bool(g.get("half"))
+    half = bool(g.get("half") or g.get("half2"))
+    before = c.doc.text[max(0, s - 12):s].lower()
+    if unit == "Y" and not g.get("qmod") and not g.get("since") and g["num"][:1].isdigit() \
+            and re.search(r"(?:\bde|,|\(|\baged)\s*$", before):
+        return None  # an age: "un homme de 38 ans", "Jean, 30 ans"
     value = _duration_value(n, unit, half)
     if value is None:
         return None
-    anchor = _subtract(c.pub, n, unit, half) if g.get("since") and c.pub else None
+    anchor = None
+    if g.get("since") and c.pub and c.tense_at(s, e) not in ("future", "conditional"):
+        anchor = _subtract(c.pub, n, unit, half)
     return ("DURATION", value, _mod(c.lex, g), anchor)
 
 
@@ -350,6 +361,8 @@ def n_decade(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
 
 
 def n_century(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
+    if g.get("ord"):
+        return ("DATE", f"{int(g['ord']) - 1:02d}", _mod(c.lex, g), None)
     roman = g["century"].upper()
     total = 0
     for i, ch in enumerate(roman):
@@ -444,8 +457,8 @@ def n_clock(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
 def n_setword(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
     value = c.lex.get("set_words", g["setword"])
     if fold(g["setword"]).startswith(("quotidien", "mensuel", "hebdomadaire", "daily", "weekly", "monthly")):
-        before = c.doc.text[max(0, s - 6):s].lower()
-        if re.search(r"\b(?:le|un|du|au|ce|the|a)\s+$", before):  # the noun: a newspaper
+        span = span_of(c.doc, s, e)
+        if span is not None and span.root.pos_ in ("NOUN", "PROPN"):  # the noun: a newspaper
             return None
     if value.startswith("T"):
         value = "XXXX-XX-XX" + value

@@ -1,0 +1,85 @@
+"""Behaviours a good event coder must have, on small general sentences (fr, en).
+
+Each case is one sentence run through the whole pipeline as a one-sentence article
+(all cases of a language in one ``extract_many`` batch, so each spaCy pipeline loads
+once per session). A case passes when one coded event has the expected CAMEO root,
+its source countries include the expected ones, its target countries include the
+expected ones (or it has no target when none is expected with ``no_target``), and the
+expected modality.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any
+
+import pytest
+
+from veille.pipeline import extract_many
+from veille.records import Article, Extraction
+
+# id, lang, sentence, root, sources, targets, modality
+CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
+    ("fr-condemn", "fr", "La Russie a condamné l'attaque.", "11", {"RUS"}, set(), "asserted"),
+    ("fr-negated", "fr", "La France n'a pas signé l'accord avec l'Allemagne.", "05", {"FRA"}, set(), "negated"),
+    ("fr-future", "fr", "Le président américain devrait rencontrer le Premier ministre japonais.",
+     "04", {"USA"}, {"JPN"}, "future"),
+    ("fr-hypothetical", "fr", "La Chine pourrait attaquer Taïwan.", "19", {"CHN"}, {"TWN"}, "hypothetical"),
+    ("fr-passive", "fr", "L'Ukraine a été attaquée par la Russie.", "19", {"RUS"}, {"UKR"}, "asserted"),
+    ("fr-coordination", "fr", "La Russie et la Chine ont signé un accord.", "05", {"RUS", "CHN"}, set(), "asserted"),
+    ("fr-sanctions", "fr", "Le Japon a imposé des sanctions à la Corée du Nord.", "16", {"JPN"}, {"PRK"}, "asserted"),
+    ("fr-arrest", "fr", "La police turque a arrêté des journalistes kurdes.", "17", {"TUR"}, set(), "asserted"),
+    ("fr-metonym-threat", "fr", "Washington a menacé Pékin de nouvelles sanctions.", "13", {"USA"}, {"CHN"}, "asserted"),
+    ("fr-reject", "fr", "Le Kremlin a rejeté la proposition de Kiev.", "12", {"RUS"}, {"UKR"}, "asserted"),
+    ("fr-protest", "fr", "Des milliers de manifestants ont protesté contre le gouvernement iranien à Téhéran.",
+     "14", set(), {"IRN"}, "asserted"),
+    ("fr-denial", "fr", "Moscou a nié avoir attaqué l'Ukraine.", "19", {"RUS"}, {"UKR"}, "negated"),
+    ("fr-noun-meeting", "fr", "La rencontre entre Joe Biden et Xi Jinping a eu lieu à Bali.",
+     "04", {"USA", "CHN"}, set(), "asserted"),
+    ("fr-conditional", "fr", "La Turquie attaquera la Syrie si les Kurdes ne se retirent pas.",
+     "19", {"TUR"}, {"SYR"}, "hypothetical"),
+    ("en-metonym-accuse", "en", "Washington accused Beijing of cyberattacks.", "11", {"USA"}, {"CHN"}, "asserted"),
+    ("en-protest", "en", "Thousands of protesters demonstrated against the Iranian government in Tehran.",
+     "14", set(), {"IRN"}, "asserted"),
+    ("en-denial", "en", "Moscow denied attacking Ukraine.", "19", {"RUS"}, {"UKR"}, "negated"),
+    ("en-meeting", "en", "Joe Biden met Xi Jinping in Bali.", "04", {"USA"}, set(), "asserted"),
+    ("en-sanctions", "en", "The United States imposed sanctions on Iran.", "16", {"USA"}, {"IRN"}, "asserted"),
+    ("en-condemn", "en", "Russia condemned the attack.", "11", {"RUS"}, set(), "asserted"),
+    ("en-negated", "en", "China did not sign the agreement with Japan.", "05", {"CHN"}, set(), "negated"),
+    ("en-future", "en", "The German chancellor will visit France next week.", "04", {"DEU"}, {"FRA"}, "future"),
+    ("en-hypothetical", "en", "Iran could attack Israel.", "19", {"IRN"}, {"ISR"}, "hypothetical"),
+    ("en-passive", "en", "Ukraine was attacked by Russia.", "19", {"RUS"}, {"UKR"}, "asserted"),
+    ("en-coordination", "en", "Japan and South Korea signed an agreement.", "05", {"JPN", "KOR"}, set(), "asserted"),
+]
+
+
+@pytest.fixture(scope="session")
+def extracted() -> dict[str, dict[str, Any]]:
+    """Output contract of every case, by case id (one batch per language)."""
+    day = datetime(2024, 3, 5, 12, tzinfo=timezone.utc)
+    articles = [Article(id=cid, text=text, language=lang, published=day) for cid, lang, text, *_ in CASES]
+    out = {}
+    for r in extract_many(articles):
+        assert isinstance(r, Extraction), r
+        out[r.article.id] = r.to_dict()
+    return out
+
+
+def _countries(actors: list[dict[str, Any]]) -> set[str]:
+    return {(a.get("country") or a["code"][:3]) for a in actors}
+
+
+def _show(d: dict[str, Any]) -> str:
+    evs = [f"{e['cameo']} {'+'.join(a['code'] for a in e['source'])}->{'+'.join(a['code'] for a in e['target'])} "
+           f"{e['modality']} ({e['rule']})" for e in d["events"]]
+    return f"events {evs or 'none'}; actors {[(a['text'], a['code']) for a in d['actors']]}; errors {d['errors']}"
+
+
+@pytest.mark.parametrize("cid,lang,text,root,sources,targets,modality", CASES, ids=[c[0] for c in CASES])
+def test_events_behaviour(extracted: dict[str, dict[str, Any]], cid: str, lang: str, text: str, root: str,
+                          sources: set[str], targets: set[str], modality: str) -> None:
+    d = extracted[cid]
+    assert not d["errors"], _show(d)
+    ok = [e for e in d["events"] if e["cameo"][:2] == root and sources <= _countries(e["source"])
+          and targets <= _countries(e["target"])]
+    assert ok, f"no {root} event {sources}->{targets} in {text!r}: {_show(d)}"
+    assert any(e["modality"] == modality for e in ok), f"modality {modality} expected: {_show(d)}"
