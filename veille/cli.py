@@ -102,8 +102,17 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs 
            lang: Optional[str] = typer.Option(None, "--lang", help="Language of every input (skip detection)."),
            config: Optional[Path] = typer.Option(None, "--config", help="User config file (YAML)."),
            force: bool = typer.Option(False, "--force", help="Re-extract articles already stored unchanged."),
-           quiet: bool = typer.Option(False, "--quiet", help="No progress bar.")) -> None:
+           quiet: bool = typer.Option(False, "--quiet", help="No progress bar."),
+           engine: str = typer.Option("local", "--engine", help="local (worker processes) or ray (Parquet "
+                                                                "in DB.parquet/, then loaded)."),
+           address: Optional[str] = typer.Option(None, "--address", help="Ray cluster: auto (running) or "
+                                                                        "local (default: start one).")) -> None:
     """Extract articles into a DuckDB store (batched, resumable, idempotent)."""
+    if engine not in ("local", "ray"):
+        raise typer.BadParameter("use local or ray", param_hint="--engine")
+    if engine == "ray":
+        _ingest_ray(paths, db, workers=workers or 2, address=address, lang=lang, config=_config(config))
+        return
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn,
                                TimeElapsedColumn)
 
@@ -408,6 +417,39 @@ def watch(sources: list[str] = typer.Argument(..., help="Feed URLs (RSS/Atom), f
               f"{summary.duplicates} duplicates, {summary.failures} failures → {db}")
     if summary.errors or summary.failures:
         raise typer.Exit(1)
+
+
+
+def _ingest_ray(paths: list[str], db: Path, *, workers: int, address: Optional[str], lang: Optional[str],
+                config: "Config") -> None:
+    """``ingest --engine ray``: Parquet next to the database, then loaded into it."""
+    from veille.cluster import load_parquet, run_cluster
+
+    out = Path(f"{db}.parquet")
+    try:
+        s = run_cluster(paths, out, workers=workers, address=address, lang=lang, config=config)
+        load_parquet(out, db)
+    except VeilleError as exc:
+        fail(exc)
+        return
+    err.print(f"{s.shards} shards ({s.done_before} already done): {s.articles} articles, {s.events} events, "
+              f"{s.failures} failures, {s.skipped} skipped in {s.seconds:.1f} s → {out} → {db}")
+    if s.failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def load(parquet: Path = typer.Argument(..., help="Folder written by `veille ingest --engine ray`."),
+         db: Path = typer.Option(..., "--db", help="DuckDB file (created if missing).")) -> None:
+    """Load a cluster Parquet folder into DuckDB (replaces the articles it holds)."""
+    from veille.cluster import load_parquet
+
+    try:
+        counts = load_parquet(parquet, db)
+    except VeilleError as exc:
+        fail(exc)
+        return
+    err.print(", ".join(f"{n} {t}" for t, n in counts.items()) + f" → {db}")
 
 
 if __name__ == "__main__":

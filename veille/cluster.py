@@ -30,6 +30,7 @@ import itertools
 import json
 import os
 import time
+import warnings
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -47,6 +48,7 @@ from veille.store.schema import ARTICLE_TABLES
 TABLES = ("articles",) + ARTICLE_TABLES + ("failures",)
 MANIFEST = "_manifest.jsonl"
 DIE_ONCE_ENV = "VEILLE_TEST_RAY_DIE_ONCE"
+MAX_RESTARTS = 3  # a dead worker is restarted and its shard retried this many times
 
 
 @dataclass(frozen=True)
@@ -75,7 +77,7 @@ def _shard_id(files: Sequence[str], start: int | None, end: int | None) -> str:
     return hashlib.sha256(f"{';'.join(parts)}|{start}|{end}".encode()).hexdigest()[:16]
 
 
-def plan_shards(paths: Sequence[str], *, lines_per_shard: int = 1000, files_per_shard: int = 32) -> list[Shard]:
+def plan_shards(paths: Sequence[str], *, lines_per_shard: int = 200, files_per_shard: int = 32) -> list[Shard]:
     """Shards of the inputs: JSONL split by lines, one WARC per shard, small files grouped."""
     files = [f for p in paths for f in expand(p)]
     shards: list[Shard] = []
@@ -234,7 +236,7 @@ def init_ray(address: str | None, workers: int) -> bool:
 
 def run_cluster(paths: Sequence[str], out: str | os.PathLike[str], *, workers: int = 2,
                 address: str | None = None, lang: str | None = None, config: Config | None = None,
-                lines_per_shard: int = 1000, files_per_shard: int = 32) -> ClusterSummary:
+                lines_per_shard: int = 200, files_per_shard: int = 32) -> ClusterSummary:
     """Extract ``paths`` on Ray into the Parquet folder ``out`` (resumable; see the module docstring)."""
     config = config or default_config()
     started = time.monotonic()
@@ -264,9 +266,12 @@ def _run(todo: list[Shard], folder: Path, workers: int, lang: str | None, config
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
     ds = ray.data.from_items([{"shard": s.to_json()} for s in todo], override_num_blocks=len(todo))
-    ds = ds.map_batches(ShardWorker, batch_size=1, concurrency=workers, num_cpus=1,
-                        fn_constructor_kwargs={"config": config, "out": str(folder.resolve()), "lang": lang},
-                        max_restarts=3, max_task_retries=3)
+    with warnings.catch_warnings():  # bounded retries (Ray Data's default is to retry forever)
+        warnings.simplefilter("ignore")
+        ds = ds.map_batches(ShardWorker, batch_size=1, compute=ray.data.ActorPoolStrategy(size=min(workers, len(todo))),
+                            num_cpus=1, max_restarts=MAX_RESTARTS, max_task_retries=MAX_RESTARTS,
+                            fn_constructor_kwargs={"config": config, "out": str(folder.resolve()),
+                                                   "lang": lang})
     with (folder / MANIFEST).open("a", encoding="utf-8") as manifest:
         for row in ds.iter_rows():
             record = {k: (int(v) if k != "shard" else str(v)) for k, v in row.items()}

@@ -232,7 +232,7 @@ def _clause_subject(verb: Token, index: ActorIndex, lab: Labels) -> list[ActorMe
     participle modifies ("la Russie, étant engagée dans ..."), or an inherited subject."""
     toks = [c for c in verb.children if c.dep_ in lab.subj or c.dep_ in lab.subj_pass]
     if not toks and verb.dep_ in ("acl", "amod") and verb.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        toks = [verb.head]
+        return _same_span(index.at(verb.head)) if index.at(verb.head) else []
     if not toks:
         toks = governor_subject(verb, lab)
     return _actors(toks, index, lab)
@@ -321,6 +321,9 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                 c.source_path = f"intent '{head.text}' of '{verb.text}'.subj" if c.sources else ""
     if not c.sources:
         c.sources, c.source_path = _by_roles(trig, entry.source, index, lab)
+    if not c.sources and c.intent_head is not None:
+        c.sources = _left_subject(c.intent_head, index, lab)
+        c.source_path = f"intent '{c.intent_head.text}': nearest actor on the left" if c.sources else ""
     if c.sources and c.source_path == "subj" and entry.pos == "verb":
         nearer = _adjacent_subject(trig, index, lab)
         if nearer and all(m is not s for m in nearer for s in c.sources) and nearer[0].start > c.sources[0].start:
@@ -346,6 +349,8 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         c.targets, c.target_path = _by_roles(trig, entry.target, index, lab)
         for role in entry.target:  # "contre toute violation des embargos de l'ONU": the act's own words
             for t in role_tokens(trig, role, lab):
+                if t in c.tokens:
+                    continue
                 if index.lex is not None and t.pos_ == "NOUN" and index.lex.candidates(t.lemma_.lower(), "noun"):
                     c.excluded.update(x.i for x in t.subtree)
         if not c.targets and "xcomp" not in " ".join(entry.target) and not c.excluded:
@@ -373,9 +378,16 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
 def _intent_head(tok: Token, cues: Cues) -> Token | None:
     """The intent word an event is embedded under ("perspectives de", "la possibilité que",
     "accepter de venir"); the object of an intent verb ("accepter l'invitation") is not."""
+    doc = tok.doc
+    j = tok.i - 1  # linear: "des "perspectives" de coopération", whatever the attachment
+    while j >= max(tok.sent.start, tok.i - 4) and (doc[j].is_punct or doc[j].lower_ in ("de", "d'", "du", "des", "la", "le", "l'", "of", "for")):
+        j -= 1
+    if j >= tok.sent.start and j < tok.i - 1 and doc[j].pos_ in ("NOUN", "ADJ") and \
+            (doc[j].lemma_.lower() in cues.intent_heads or doc[j].lower_ in cues.intent_heads):
+        return doc[j]
     cur = tok
     for _ in range(3):
-        if cur.head is cur:
+        if cur.head is cur or cur.dep_ in ("conj", "parataxis"):
             return None
         child, cur = cur, cur.head
         if cur.lemma_.lower() in cues.intent_heads or cur.lower_ in cues.intent_heads:

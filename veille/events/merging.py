@@ -18,17 +18,17 @@ def _dates_agree(a: Event, b: Event) -> bool:
 
 
 def event_key(e: Event) -> tuple[str, frozenset[str], frozenset[str]]:
-    """Same root, same source and target countries (a symmetric event: its actor set)."""
+    """Same code, same source and target actors (a symmetric event: its actor set)."""
     if not e.target:
-        return (e.root, _countries(e.source), frozenset())
-    return (e.root, _countries(e.source), _countries(e.target))
+        return (e.cameo, _countries(e.source), frozenset())
+    return (e.cameo, _countries(e.source), _countries(e.target))
 
 
 def merge_mentions(events: list[Event]) -> list[Event]:
-    """One event per (root, dyad) in an article; later mentions counted on the first.
+    """One event per (code, dyad) in an article; later mentions counted on the first.
 
     A symmetric event (two sources, no target) also absorbs a directed event of the same
-    root between the same actors. A mention with a text-anchored date lends it to an
+    code between the same actors. A mention with a text-anchored date lends it to an
     event whose date was only inferred.
     """
     kept: list[Event] = []
@@ -39,8 +39,7 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         # across shapes (symmetric / directed / no target) only the same code merges:
         # a meeting and a visit between the same leaders are two events
         if twin is None and e.target:
-            twin = index.get((e.root, key[1] | key[2], frozenset()))
-            twin = twin if twin is not None and twin.cameo == e.cameo else None
+            twin = index.get((e.cameo, key[1] | key[2], frozenset()))
         if twin is None and not e.target:  # the same act named without its target
             twin = next((k for k in kept if k.cameo == e.cameo and k.target
                          and _countries(k.source) == key[1]), None)
