@@ -353,6 +353,14 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                     continue
                 if index.lex is not None and t.pos_ == "NOUN" and index.lex.candidates(t.lemma_.lower(), "noun"):
                     c.excluded.update(x.i for x in t.subtree)
+        if not c.targets:  # "demanded that the government end ...", "urged Iran to ...": the addressee
+            for comp in trig.children:
+                if comp.dep_ in lab.ccomp | lab.xcomp and comp.pos_ in ("VERB", "AUX"):
+                    subj = [x for x in comp.children if x.dep_ in lab.subj or x.dep_ in lab.subj_pass]
+                    found = _actors(subj, index, lab)
+                    if found and all(m.code not in {s.code for s in c.sources} for m in found):
+                        c.targets, c.target_path = found, f"subject of '{comp.text}'"
+                        break
         if not c.targets and "xcomp" not in " ".join(entry.target) and not c.excluded:
             clause = {t.i for t in clause_tokens(trig, lab)}
             src = {id(m) for m in c.sources}

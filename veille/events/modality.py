@@ -116,6 +116,8 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
         return "negated", "negation on the predicate"
     scope = _scope(trigger, lab, cues)
     for anc in scope:
+        if anc in own:
+            continue
         if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in cues.negation_verbs | cues.denial_verbs \
                 and _denies(anc, lab, cues):
             return "negated", f"governed by denied '{anc.text}'"
@@ -127,6 +129,11 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
                     and tok.i > trigger.i and _denies(tok, lab, cues) \
                     and not any(a is tok for a in scope):
                 return "negated", f"claim not confirmed ('{tok.text}')"
+    # a condition on the predicate ("attaquera ... si les Kurdes ne se retirent pas")
+    for c in trigger.children:
+        if c.dep_ in lab.advcl and any(m.dep_ == "mark" and m.lower_ in cues.hypothetical_marks
+                                       for m in c.children):
+            return "hypothetical", f"condition '{c.text}'"
     # future and plans (before the conditional: "devrait venir" is a plan)
     head = trigger.head
     if trigger.dep_ in lab.xcomp and head.lemma_.lower() in cues.future_verbs:
