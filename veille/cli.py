@@ -452,5 +452,31 @@ def load(parquet: Path = typer.Argument(..., help="Folder written by `veille ing
     err.print(", ".join(f"{n} {t}" for t, n in counts.items()) + f" → {db}")
 
 
+@app.command()
+def explain(path: str = typer.Argument(..., help="File to read, or - for standard input."),
+            lang: Optional[str] = typer.Option(None, "--lang", help="Language (skip detection)."),
+            article_id: Optional[str] = typer.Option(None, "--id", help="Article id to use.")) -> None:
+    """Per sentence: the predicates found, their arguments, and why each was or was not coded."""
+    from veille.analysis import Analysis
+    from veille.explain import print_explanation
+    from veille.nlp import load_pipeline
+    from veille.pipeline import analyse
+    from veille.read import read_input
+    from veille.records import Failure
+
+    try:
+        items = list(read_input(path, lang=lang, article_id=article_id))
+        for item in items:
+            if isinstance(item, Failure):
+                err.print(f"[red]{item.code}[/red] {item.message}")
+                continue
+            doc = load_pipeline(item.language or "fr")(item.text)
+            x = analyse(item, doc)
+            Console().print(f"[bold]{item.title or item.id}[/bold] ({item.language})")
+            print_explanation(Analysis(item, doc, x.actors, x.times, x.places, x.quotes))
+    except VeilleError as exc:
+        fail(exc)
+
+
 if __name__ == "__main__":
     app()
