@@ -75,6 +75,8 @@ EN = Labels(
                               "authorize", "help", "persuade", "press", "push", "request", "order",
                               "prevent", "forbid"}),
     clause_breaks=frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"}),
+    unaccusative=frozenset({"oppose", "involve", "engage", "commit", "interest", "prepare", "determine",
+                            "concern", "worry", "dedicate", "devote", "poise", "set", "resolve"}),
 )
 
 LABELS = {"fr": FR, "en": EN}

@@ -83,13 +83,17 @@ class ActorIndex:
     def at(self, tok: Token) -> list[ActorMention]:
         return self.by_token.get(tok.i, [])
 
-    def for_argument(self, tok: Token, lab: Labels) -> list[ActorMention]:
-        """Mentions of the noun phrase headed by ``tok`` (the head's own first)."""
+    def for_argument(self, tok: Token, lab: Labels, through_acts: bool = False) -> list[ActorMention]:
+        """Mentions of the noun phrase headed by ``tok`` (the head's own first).
+
+        An argument that names an act ("contre toute violation des embargos de l'ONU") is
+        not searched for actors, except a direct object when ``through_acts``: "rejected an
+        offer from Afghanistan", "agreed to US mediation" name the other party."""
         found = self.at(tok)
         if found:
             return _same_span(found)
-        if self.lex is not None and tok.pos_ == "NOUN" and self.lex.candidates(tok.lemma_.lower(), "noun"):
-            return []  # "contre toute violation des embargos de l'ONU": an act, not an actor
+        if not through_acts and self.is_act(tok):
+            return []
         stack = [c for c in tok.children]
         while stack:
             cur = stack.pop(0)
@@ -103,6 +107,9 @@ class ActorIndex:
             if cur.dep_ in lab.flat | lab.appos | lab.mod | {"nmod", "det", "nummod", "pobj", "prep", "case"}:
                 stack.extend(cur.children)
         return []
+
+    def is_act(self, tok: Token) -> bool:
+        return self.lex is not None and tok.pos_ == "NOUN" and bool(self.lex.candidates(tok.lemma_.lower(), "noun"))
 
     def in_sentence(self, sent: Span) -> list[tuple[Token, list[ActorMention]]]:
         """(syntactic head, members) of each mention in the sentence, in order."""
@@ -198,10 +205,11 @@ def find_candidates(sent: Span, lex: Lexicon, lab: Labels) -> list[Candidate]:
     return [c for c in out if c.trigger.i not in consumed or len(c.tokens) > 1]
 
 
-def _actors(tokens: list[Token], index: ActorIndex, lab: Labels) -> list[ActorMention]:
+def _actors(tokens: list[Token], index: ActorIndex, lab: Labels,
+            through_acts: bool = False) -> list[ActorMention]:
     out: list[ActorMention] = []
     for t in tokens:
-        for m in index.for_argument(t, lab):
+        for m in index.for_argument(t, lab, through_acts):
             if all(m is not o for o in out):
                 out.append(m)
     return out
@@ -210,7 +218,7 @@ def _actors(tokens: list[Token], index: ActorIndex, lab: Labels) -> list[ActorMe
 def _by_roles(trigger: Token, roles: tuple[str, ...], index: ActorIndex,
               lab: Labels) -> tuple[list[ActorMention], str]:
     for role in roles:
-        found = _actors(role_tokens(trigger, role, lab), index, lab)
+        found = _actors(role_tokens(trigger, role, lab), index, lab, through_acts=role in ("obj", "iobj"))
         if found:
             return found, role
     return [], ""
@@ -339,19 +347,22 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         c.source_path = "possessive → clause subject" if c.sources else ""
     if not c.sources and entry.pos == "noun":
         verb = _verb_above(trig)
-        if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS.get(lang, set()):
+        # "Israel renewed negotiations", "la Russie engagée dans une offensive": the one who
+        # does the verb whose object (or support-verb complement) names the act
+        if verb is not None and (verb.lemma_.lower() in SUPPORT_VERBS.get(lang, set())
+                                 or (trig.head is verb and trig.dep_ in lab.obj)):
             c.sources = _clause_subject(verb, index, lab)
-            c.source_path = f"support verb '{verb.text}'.subj" if c.sources else ""
+            c.source_path = f"verb '{verb.text}'.subj" if c.sources else ""
     if not c.sources and entry.pos == "verb" and not is_passive(trig, lab):
         c.sources = _left_subject(trig, index, lab)
         c.source_path = "nearest actor on the left" if c.sources else ""
     if entry.target != ("none",):
         c.targets, c.target_path = _by_roles(trig, entry.target, index, lab)
         for role in entry.target:  # "contre toute violation des embargos de l'ONU": the act's own words
+            if role in ("obj", "iobj"):
+                continue
             for t in role_tokens(trig, role, lab):
-                if t in c.tokens:
-                    continue
-                if index.lex is not None and t.pos_ == "NOUN" and index.lex.candidates(t.lemma_.lower(), "noun"):
+                if t not in c.tokens and index.is_act(t):
                     c.excluded.update(x.i for x in t.subtree)
         if not c.targets:  # "demanded that the government end ...", "urged Iran to ...": the addressee
             for comp in trig.children:
@@ -365,7 +376,8 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
             clause = {t.i for t in clause_tokens(trig, lab)}
             src = {id(m) for m in c.sources}
             right = [ms for t, ms in index.in_sentence(trig.sent)
-                     if t.i in clause and t.i > trig.i and not any(id(m) in src for m in ms)]
+                     if t.i in clause and t.i > trig.i and not any(id(m) in src for m in ms)
+                     and t.dep_ not in ("amod", "compound")]  # "a Swedish-registered vessel"
             if right:
                 c.targets, c.target_path = right[0], "nearest actor on the right in the clause"
     if entry.symmetric:
