@@ -114,7 +114,8 @@ class TimeExpr:
 @dataclass
 class EventDate:
     value: str | None
-    granularity: Literal["day", "week", "month", "quarter", "year", "decade", "century", "unknown"] | None
+    granularity: Literal["day", "week", "month", "season", "quarter", "half", "year", "decade", "century",
+                         "unknown"] | None
     text: str | None
     basis: DateBasis
 
