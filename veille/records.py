@@ -174,9 +174,11 @@ class Quote:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "kind": self.kind,
                 "speaker": ({"text": self.speaker.text, "code": self.speaker.code,
+                             "name": self.speaker.name,
                              "start": self.speaker.start, "end": self.speaker.end}
                             if self.speaker else None),
-                "cue": self.cue, "speech": self.speech}
+                "cue": self.cue, "cue_start": self.cue_start, "cue_end": self.cue_end,
+                "speech": self.speech}
 
 
 @dataclass
