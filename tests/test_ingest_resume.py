@@ -130,7 +130,7 @@ def test_ingest_commits_in_batches_of_config_size(tmp_path):
                      config=load_config(small_config(tmp_path, batch_articles=4, batch_size=3)),
                      executor=FakeExecutor(), on_progress=lambda d, t: progress.append((d, t)))
     assert isinstance(summary, IngestSummary)
-    assert [d for d, _ in progress] == [4, 8, 11]  # 10 articles + 1 failure, 4 per transaction
+    assert [d for d, _ in progress] == [4, 8, 11, 11]  # 10 articles + 1 failure, 4 per transaction
     assert progress[-1] == (11, 11)
 
 

@@ -207,8 +207,10 @@ def events(db: Path = typer.Option(..., "--db", help="DuckDB file written by `ve
 
 @app.command()
 def export(db: Path = typer.Option(..., "--db", help="DuckDB file written by `veille ingest`."),
-           fmt: str = typer.Option(..., "--format", help="parquet (a folder, one file per table) or jsonl "
-                                                         "(one article per line, as `veille extract`)."),
+           fmt: str = typer.Option(..., "--format", help="parquet (a folder, one file per table), jsonl "
+                                                         "(one article per line, as `veille extract`), gdelt "
+                                                         "(GDELT 2.0 Events TSV), gdelt-mentions or plover "
+                                                         "(PLOVER 2.0 JSONL)."),
            out: Path = typer.Option(..., "--out", help="Output folder (parquet) or file.")) -> None:
     """Export a store for exchange (Parquet) or scoring (JSONL)."""
     from veille.store import connect

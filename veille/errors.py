@@ -61,6 +61,8 @@ E301 = _spec("E301", "Database {path} has schema version {found}, newer than thi
              "Upgrade veille, or use another database file.", 5)
 E302 = _spec("E302", "Cannot open database {path}: {detail}",
              "Check the path, permissions, and that no other process holds a write lock.", 5)
+E304 = _spec("E304", "Cannot write to database {path}: {detail}",
+             "Check disk space and that no other process writes to it.", 5)
 E303 = _spec("E303", "Database {path} does not exist", "Run `veille ingest PATH --db {path}` first.", 5)
 
 # E4xx: knowledge and data files
@@ -79,6 +81,7 @@ E602 = _spec("E602", "Unknown export format {fmt!r}", "Use one of: {choices}.", 
 # E7xx: API
 E701 = _spec("E701", "Request too large ({size} bytes > {limit})", "Send smaller documents or split the batch.", 1)
 E702 = _spec("E702", "Not found: {what}", "Check the id.", 1)
+E704 = _spec("E704", "Internal error in the API: {detail}", "This is a bug in veille; report it with the request.", 1)
 E703 = _spec("E703", "Invalid parameter {name}: {detail}", "See /docs for the accepted values.", 1)
 
 # E8xx: cluster and watch

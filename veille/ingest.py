@@ -188,9 +188,12 @@ def ingest(paths: Sequence[str], db: str, *, workers: int | None = None, lang: s
             summary.events += counts.events
             summary.failures += counts.failures
             summary.skipped += counts.skipped
-            if on_progress:
-                done = summary.articles + summary.failures + summary.skipped + summary.unchanged
-                on_progress(done, seen["read"] if seen["done"] else None)
+            report()
+
+    def report() -> None:
+        if on_progress:
+            done = summary.articles + summary.failures + summary.skipped + summary.unchanged
+            on_progress(done, seen["read"] if seen["done"] else None)
 
     runner = executor or make_executor(workers, config)
     try:
@@ -198,6 +201,7 @@ def ingest(paths: Sequence[str], db: str, *, workers: int | None = None, lang: s
             buffer.extend(results)
             commit()
         commit(final=True)
+        report()
     finally:
         runner.close()
         con.close()

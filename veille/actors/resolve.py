@@ -439,7 +439,7 @@ class Resolver:
     def subject_of(self, tok: Token) -> M | None:
         t = tok
         for _ in range(8):
-            if t.head is t:
+            if t.head.i == t.i:
                 break
             t = t.head
             if t.pos_ in ("VERB", "AUX") or t.dep_ == "ROOT":
@@ -499,7 +499,7 @@ class Resolver:
     def clause_place(self, head: Token) -> str | None:
         """The country of a place the clause of ``head`` names ("en Extrême-Orient")."""
         verb = head
-        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb:
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
             verb = verb.head
         for t in verb.subtree:
             if t.i == head.i or t.dep_ in ("acl:relcl", "ccomp", "advcl"):

@@ -37,7 +37,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from veille import __version__
 from veille.api import queries as Q
 from veille.config import Config, default_config
-from veille.errors import E105, E110, E203, E302, E701, E702, E703, VeilleError
+from veille.errors import E105, E110, E302, E701, E702, E703, E704, VeilleError
 from veille.records import Article, Extraction, Failure
 
 Extractor = Callable[[list[Article]], list["Extraction | Failure"]]
@@ -313,8 +313,8 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
 
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
-        msg = E203.template.format(stage="api", article=request.url.path, detail=f"{type(exc).__name__}: {exc}")
-        return error_response(E203.code, msg, E203.hint, status=500)
+        msg = E704.template.format(detail=f"{request.url.path}: {type(exc).__name__}: {exc}")
+        return error_response(E704.code, msg, E704.hint, status=500)
 
     def reader() -> Iterator[duckdb.DuckDBPyConnection]:
         with store.reader() as cur:

@@ -144,7 +144,7 @@ def with_conjuncts(tokens: list[Token], lab: Labels) -> list[Token]:
 
 def governor_subject(tok: Token, lab: Labels, depth: int = 0) -> list[Token]:
     """Subject inherited through control, coordination, participial and relative clauses."""
-    if depth > 4 or tok.head is tok:
+    if depth > 4 or tok.head.i == tok.i:
         return []
     head = tok.head
     if tok.dep_ in lab.relcl:

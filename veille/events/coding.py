@@ -33,11 +33,17 @@ VISIT_ROOT_CODES = {"042", "043", "044"}
 def intent_code(code: str) -> str | None:
     """The 03x code expressing intent to do ``code``, if CAMEO has one."""
     return INTENT_CODES.get(code) or INTENT_ROOTS.get(code[:2])
+# Light and aspectual verbs: their subject does the act their complement names
+# ("Israel renewed negotiations", "la Russie engagée dans une offensive").
 SUPPORT_VERBS = {"fr": {"mener", "lancer", "engager", "poursuivre", "conduire", "effectuer", "procéder",
                         "réaliser", "entreprendre", "organiser", "tenir", "intensifier", "déclencher",
-                        "commettre", "perpétrer", "livrer", "faire", "être", "avoir"},
+                        "commettre", "perpétrer", "livrer", "faire", "être", "avoir", "reprendre",
+                        "renouveler", "commencer", "entamer", "achever", "terminer", "ouvrir", "relancer",
+                        "multiplier", "accélérer"},
                  "en": {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "continue",
-                        "make", "pursue", "undertake", "commit", "be", "have", "step", "intensify"}}
+                        "make", "pursue", "undertake", "commit", "be", "have", "step", "intensify", "renew",
+                        "resume", "begin", "start", "open", "complete", "finish", "organize", "organise",
+                        "step", "escalate", "accelerate"}}
 
 
 @dataclass
@@ -227,7 +233,7 @@ def _by_roles(trigger: Token, roles: tuple[str, ...], index: ActorIndex,
 def _verb_above(tok: Token) -> Token | None:
     cur = tok
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return None
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX"):
@@ -283,7 +289,7 @@ def _possessor(trig: Token, index: ActorIndex, lab: Labels) -> list[ActorMention
         return []
     cur = trig
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
         if cur.pos_ in ("VERB", "AUX", "ADJ"):
@@ -349,8 +355,7 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         verb = _verb_above(trig)
         # "Israel renewed negotiations", "la Russie engagée dans une offensive": the one who
         # does the verb whose object (or support-verb complement) names the act
-        if verb is not None and (verb.lemma_.lower() in SUPPORT_VERBS.get(lang, set())
-                                 or (trig.head is verb and trig.dep_ in lab.obj)):
+        if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS.get(lang, set()):
             c.sources = _clause_subject(verb, index, lab)
             c.source_path = f"verb '{verb.text}'.subj" if c.sources else ""
     if not c.sources and entry.pos == "verb" and not is_passive(trig, lab):
@@ -407,7 +412,7 @@ def _intent_head(tok: Token, cues: Cues) -> Token | None:
         return doc[j]
     cur = tok
     for _ in range(3):
-        if cur.head is cur or cur.dep_ in ("conj", "parataxis"):
+        if cur.head.i == cur.i or cur.dep_ in ("conj", "parataxis"):
             return None
         child, cur = cur, cur.head
         if cur.lemma_.lower() in cues.intent_heads or cur.lower_ in cues.intent_heads:
@@ -465,7 +470,7 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
         if c.entry is not None and c.entry.pos == "noun":
             cur = tok
             for _ in range(5):
-                if cur.head is cur or any(ch.dep_ in lab.case and ch.lower_ in cues.temporal_preps
+                if cur.head.i == cur.i or any(ch.dep_ in lab.case and ch.lower_ in cues.temporal_preps
                                           for ch in cur.children):
                     break
                 cur = cur.head

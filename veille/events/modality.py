@@ -54,7 +54,7 @@ def load_cues(lang: str) -> Cues:
 
 def _ancestors(tok: Token, limit: int = 6) -> list[Token]:
     out, cur = [], tok
-    while cur.head is not cur and len(out) < limit:
+    while cur.head.i != cur.i and len(out) < limit:
         cur = cur.head
         out.append(cur)
     return out
@@ -73,9 +73,9 @@ def _scope(trigger: Token, lab: Labels, cues: Cues) -> list[Token]:
     temporal complement ("depuis un voyage") and at a purpose clause ("pour soutenir")."""
     out, cur = [], trigger
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
-        if cur is not trigger and is_purpose(cur, cues):
+        if cur.i != trigger.i and is_purpose(cur, cues):
             break
         if any(c.dep_ in lab.case and c.lower_ in cues.temporal_preps for c in cur.children) \
                 or cur.lower_ in cues.temporal_preps:
@@ -127,7 +127,7 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
         for tok in sent:
             if tok.lemma_.lower() in cues.negation_verbs and tok.pos_ == "VERB" and tok not in own \
                     and tok.i > trigger.i and _denies(tok, lab, cues) \
-                    and not any(a is tok for a in scope):
+                    and not any(a.i == tok.i for a in scope):
                 return "negated", f"claim not confirmed ('{tok.text}')"
     # a condition on the predicate ("attaquera ... si les Kurdes ne se retirent pas")
     for c in trigger.children:

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from veille.errors import E302, VeilleError
+from veille.errors import E304, VeilleError
 from veille.records import Event, Extraction, Failure
 from veille.store.schema import ARTICLE_TABLES
 
@@ -196,7 +196,7 @@ class StoreWriter:
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise VeilleError(E302, path=self.path, detail=str(exc).splitlines()[0]) from exc
+            raise VeilleError(E304, path=self.path, detail=str(exc).splitlines()[0]) from exc
         self.commits += 1
         return BatchCounts(articles=len(latest), events=sum(len(x.events) for x in latest.values()),
                            failures=sum(not f.skipped for f in failures.values()),
