@@ -42,6 +42,13 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     ("en-hypothetical", "en", "Iran could attack Israel.", "19", {"IRN"}, {"ISR"}, "hypothetical"),
     ("en-passive", "en", "Ukraine was attacked by Russia.", "19", {"RUS"}, {"UKR"}, "asserted"),
     ("en-coordination", "en", "Japan and South Korea signed an agreement.", "05", {"JPN", "KOR"}, set(), "asserted"),
+    ("fr-rejection-asserted", "fr", "Le Kremlin a rejeté la proposition de Kiev.", "12", {"RUS"}, set(), "asserted"),
+    ("en-rejection-asserted", "en", "The Kremlin rejected Kyiv's proposal.", "12", {"RUS"}, set(), "asserted"),
+    ("fr-denied-attack", "fr", "Moscou a nié avoir attaqué l'Ukraine.", "19", {"RUS"}, {"UKR"}, "negated"),
+    ("fr-condition-over-future", "fr", "La Turquie attaquera la Syrie si les Kurdes ne se retirent pas.",
+     "19", {"TUR"}, {"SYR"}, "hypothetical"),
+    ("en-condition-over-future", "en", "Turkey will attack Syria if the Kurds do not withdraw.",
+     "19", {"TUR"}, {"SYR"}, "hypothetical"),
 ]
 
 

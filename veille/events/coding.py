@@ -461,6 +461,8 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
             for _ in range(2):  # "a invité Poutine à visiter", "a accepté de venir"
                 cur = cur.head
                 if cur.i in coded and coded[cur.i] is not c and coded[cur.i].entry.pos == "verb":  # type: ignore[union-attr]
+                    if cur.lemma_.lower() in cues.denial_verbs:
+                        break  # "a nié avoir attaqué": the denied attack stays, negated
                     c.coded, c.reason = False, f"complement of coded '{cur.text}'"
                     break
                 if cur.pos_ == "VERB":
