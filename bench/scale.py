@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Scaling on this machine: articles/s with 1 and 2 workers, local engine vs Ray, same corpus, same run.
 
-usage: python bench/scale.py [--n 136] [--shard-lines 8] [--input FILE.jsonl]
+usage: python bench/scale.py [--n 240] [--shard-lines 8] [--input FILE.jsonl]
 
 Each configuration ingests the same ``--n`` articles (French Wikinews, CC BY 2.5,
 repeated with fresh ids to reach n) from a cold start — worker start-up and model
@@ -10,8 +10,9 @@ loading included, as a user sees it: ``local`` is ``veille ingest --workers N``
 --workers N`` (Ray started, actor pool, Parquet, then ``veille load``). Then the
 per-article costs behind docs/scaling.md, warm, in this process: reading,
 extraction (spaCy + veille stages), DuckDB write, Parquet load.
-Prints articles/s, scaling efficiency (rate(2) / (2 x rate(1))) and Ray's
-overhead against the local engine (time ray / time local, same workers).
+Start-up (processes or Ray, model loading) is measured by a small run of the same
+configuration; the steady rate is the rest. Prints articles/s, scaling efficiency
+(rate(2) / (2 x rate(1))) and Ray's overhead against the local engine.
 """
 from __future__ import annotations
 
@@ -51,31 +52,40 @@ def timed(fn) -> float:  # type: ignore[no-untyped-def]
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--n", type=int, default=136)
+    ap.add_argument("--n", type=int, default=240)
     ap.add_argument("--shard-lines", type=int, default=8)
     ap.add_argument("--input", type=Path, default=DEFAULT_INPUT)
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="veille-scale-"))
     corpus = make_corpus(args.input, args.n, tmp / "corpus.jsonl")
-    n = args.n
-    secs: dict[tuple[str, int], float] = {}
+    n, k = args.n, 2 * args.shard_lines
+    small = make_corpus(args.input, k, tmp / "small.jsonl")
+    secs: dict[tuple[str, int, int], float] = {}
     for workers in (1, 2):
-        secs[("local", workers)] = timed(lambda: ingest([str(corpus)], str(tmp / f"local{workers}.duckdb"),
-                                                        workers=workers, lang="fr"))
-        out = tmp / f"ray{workers}"
-        secs[("ray", workers)] = timed(lambda: (run_cluster([str(corpus)], out, workers=workers, lang="fr",
-                                                            lines_per_shard=args.shard_lines),
-                                                load_parquet(out, tmp / f"ray{workers}.duckdb")))
-    print(f"corpus: {n} articles ({args.input.name}), {args.shard_lines} articles per Ray shard, cold start")
-    print(f"{'engine':8}{'workers':>8}{'seconds':>10}{'articles/s':>12}")
-    for (engine, workers), s in secs.items():
-        print(f"{engine:8}{workers:>8}{s:>10.1f}{n / s:>12.2f}")
+        for size, path in ((k, small), (n, corpus)):
+            tag = f"{workers}-{size}"
+            secs[("local", workers, size)] = timed(lambda: ingest([str(path)], str(tmp / f"local{tag}.duckdb"),
+                                                                  workers=workers, lang="fr"))
+            out = tmp / f"ray{tag}"
+            secs[("ray", workers, size)] = timed(lambda: (
+                run_cluster([str(path)], out, workers=workers, lang="fr", lines_per_shard=args.shard_lines),
+                load_parquet(out, tmp / f"ray{tag}.duckdb")))
+    print(f"corpus: {n} articles ({args.input.name}), {args.shard_lines} articles per Ray shard; "
+          f"start-up = a {k}-article run; steady rate = (n - {k}) / (t(n) - t({k}))")
+    print(f"{'engine':8}{'workers':>8}{'t(n) s':>9}{'t(k) s':>9}{'cold art/s':>12}{'steady art/s':>14}")
+    steady: dict[tuple[str, int], float] = {}
     for engine in ("local", "ray"):
-        eff = secs[(engine, 1)] / (2 * secs[(engine, 2)])
-        print(f"scaling efficiency {engine}: {eff:.2f}  (rate 2 workers / 2 x rate 1 worker)")
+        for workers in (1, 2):
+            tn, tk = secs[(engine, workers, n)], secs[(engine, workers, k)]
+            steady[(engine, workers)] = (n - k) / max(tn - tk, 1e-9)
+            print(f"{engine:8}{workers:>8}{tn:>9.1f}{tk:>9.1f}{n / tn:>12.2f}{steady[(engine, workers)]:>14.2f}")
+    for engine in ("local", "ray"):
+        eff = steady[(engine, 2)] / (2 * steady[(engine, 1)])
+        cold = secs[(engine, 1, n)] / (2 * secs[(engine, 2, n)])
+        print(f"scaling efficiency {engine} (2 workers vs 2 x 1): steady {eff:.2f}, cold {cold:.2f}")
     for workers in (1, 2):
-        print(f"ray overhead, {workers} worker(s): x{secs[('ray', workers)] / secs[('local', workers)]:.2f} "
-              f"(ray time / local time)")
+        print(f"ray overhead, {workers} worker(s): steady x{steady[('local', workers)] / steady[('ray', workers)]:.2f}, "
+              f"start-up {secs[('ray', workers, k)]:.1f} s vs {secs[('local', workers, k)]:.1f} s local")
 
     # per-article costs, warm, one process
     config = default_config()
@@ -89,7 +99,7 @@ def main() -> None:
     size = config.store.batch_articles
     t_write = timed(lambda: [writer.write(results[i:i + size]) for i in range(0, len(results), size)])
     con.close()
-    t_load = timed(lambda: load_parquet(tmp / "ray2", tmp / "load.duckdb"))
+    t_load = timed(lambda: load_parquet(tmp / f"ray2-{n}", tmp / "load.duckdb"))
     chars = sum(len(a.text) for a in articles)
     print(f"per article (warm, one core; {chars / n:.0f} characters on average):")
     for name, s in (("read (JSONL)", t_read), ("extract (spaCy + stages)", t_extract),

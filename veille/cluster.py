@@ -265,13 +265,14 @@ def _run(todo: list[Shard], folder: Path, workers: int, lang: str | None, config
 
     ctx = ray.data.DataContext.get_current()
     ctx.enable_progress_bars = False
-    ds = ray.data.from_items([{"shard": s.to_json()} for s in todo], override_num_blocks=len(todo))
+    items = ray.data.from_items([{"shard": s.to_json()} for s in todo], override_num_blocks=len(todo))
     with warnings.catch_warnings():  # bounded retries (Ray Data's default is to retry forever)
         warnings.simplefilter("ignore")
-        ds = ds.map_batches(ShardWorker, batch_size=1, compute=ray.data.ActorPoolStrategy(size=min(workers, len(todo))),
-                            num_cpus=1, max_restarts=MAX_RESTARTS, max_task_retries=MAX_RESTARTS,
-                            fn_constructor_kwargs={"config": config, "out": str(folder.resolve()),
-                                                   "lang": lang})
+        pool = ray.data.ActorPoolStrategy(size=min(workers, len(todo)))
+        ds = items.map_batches(ShardWorker, batch_size=1, compute=pool, num_cpus=1,
+                               max_restarts=MAX_RESTARTS, max_task_retries=MAX_RESTARTS,
+                               fn_constructor_kwargs={"config": config, "out": str(folder.resolve()),
+                                                      "lang": lang})
     with (folder / MANIFEST).open("a", encoding="utf-8") as manifest:
         for row in ds.iter_rows():
             record = {k: (int(v) if k != "shard" else str(v)) for k, v in row.items()}

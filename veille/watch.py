@@ -159,7 +159,7 @@ class FeedSource:
     item_errors: list[str] = field(default_factory=list)
 
     def poll(self) -> list[Article | Failure]:
-        import feedparser
+        import feedparser  # type: ignore[import-untyped]
 
         etag, modified = self.seen.feed_state(self.name)
         headers = {k: v for k, v in (("If-None-Match", etag), ("If-Modified-Since", modified)) if v}
@@ -198,7 +198,8 @@ class FeedSource:
         if isinstance(got, Article):
             got.title = got.title or entry.get("title")
             if got.published is None and entry.get("published_parsed"):
-                got.published = datetime(*entry["published_parsed"][:6], tzinfo=timezone.utc)
+                y, mo, d, h, mi, sec = entry["published_parsed"][:6]
+                got.published = datetime(y, mo, d, h, mi, sec, tzinfo=timezone.utc)
         return got
 
     def _log_item(self, link: str, detail: str) -> None:
@@ -356,7 +357,7 @@ def _poll_one(src: Source, once: bool, seen: Seen, writer: StoreWriter,
         hashes.add(digest)
         fresh.append(item)
     results = run(fresh) if fresh else []
-    counts = writer.write(results + failures)
+    counts = writer.write([*results, *failures])
     for art in fresh:  # marked only once stored
         seen.add(art.url or art.source_path or art.id, content_hash(art.text))
     summary.articles += counts.articles
