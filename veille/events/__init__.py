@@ -49,6 +49,8 @@ def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
     start, end = min(t.i for t in c.tokens), max(t.i for t in c.tokens) + 1
     trig = doc[start:end]
     place = event_place(analysis, c.trigger.i)
+    if place is not None and any(m.start < place.end and place.start < m.end for m in c.sources + c.targets):
+        place = None  # "Moscou a frappé Kharkiv": Moscou is the actor, not where it happened
     target = [m.ref() for m in c.targets]
     source_countries = {m.country for m in c.sources}
     if not target and cameo.code in VISIT_CODES and place is None:
