@@ -89,6 +89,7 @@ def request_mix(rng: random.Random, ids: list[str]) -> tuple[str, dict[str, obje
 async def run_clients(base: str, clients: int, total: int, ids: list[str]) -> tuple[list[float], int, float]:
     latencies: list[float] = []
     errors = 0
+    kinds: dict[str, int] = {}
     remaining = total
     rng = random.Random(1)
     limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
@@ -103,13 +104,19 @@ async def run_clients(base: str, clients: int, total: int, ids: list[str]) -> tu
                     r = await http.get(path, params=params)  # type: ignore[arg-type]
                     if r.status_code != 200:
                         errors += 1
-                except httpx.HTTPError:
+                        key = f"{r.status_code} {path.split('/')[1]}: {r.text[:160]}"
+                        kinds[key] = kinds.get(key, 0) + 1
+                except httpx.HTTPError as exc:
                     errors += 1
+                    key = f"{type(exc).__name__} {path}"
+                    kinds[key] = kinds.get(key, 0) + 1
                 latencies.append(time.perf_counter() - t0)
 
         t0 = time.perf_counter()
         await asyncio.gather(*(client() for _ in range(clients)))
         elapsed = time.perf_counter() - t0
+    for key, n in sorted(kinds.items(), key=lambda kv: -kv[1]):
+        print(f"  error x{n}: {key}")
     return latencies, errors, elapsed
 
 

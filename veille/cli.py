@@ -263,7 +263,9 @@ def serve(db: Path = typer.Option(..., "--db", help="DuckDB file (created if mis
         fail(exc)
         return
     err.print(f"veille on http://{host}:{port}/  (API docs: /docs)")
-    uvicorn.run(api, host=host, port=port, log_level="warning")
+    # keep-alive longer than clients idle between bursts: a server-side close racing a reused
+    # connection is what a loaded client sees as a dropped request
+    uvicorn.run(api, host=host, port=port, log_level="warning", timeout_keep_alive=75)
 
 
 plot_app = typer.Typer(no_args_is_help=True, help="Charts for reports (matplotlib, PNG/SVG/PDF).")
