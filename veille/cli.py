@@ -1,6 +1,7 @@
 """Command line: thin typer commands over the plain functions.
 
-Commands: extract, ingest, events, export, eval (``veille COMMAND --help``).
+Commands: extract, explain, actors, quotes, ingest (local or Ray), load, events, export, eval,
+serve, plot, watch, dedup (``veille COMMAND --help``).
 
 Exit codes (every error is a coded ``VeilleError`` from ``veille/errors.py``,
 printed with its hint on stderr):
@@ -58,13 +59,19 @@ def fail(exc: VeilleError) -> None:
 def extract(path: str = typer.Argument(..., help="File to read, or - for standard input."),
             fmt: str = typer.Option("jsonl", "--format", help="jsonl or table."),
             lang: Optional[str] = typer.Option(None, "--lang", help="Language (skip detection)."),
-            article_id: Optional[str] = typer.Option(None, "--id", help="Article id to use.")) -> None:
+            article_id: Optional[str] = typer.Option(None, "--id", help="Article id to use (single-document inputs)."),
+            actors: Optional[list[Path]] = typer.Option(None, "--actors", help="Extra actor dictionary (YAML or "
+                                                        "PETRARCH/Phoenix); repeatable.")) -> None:
     """Extract events from one file (or stdin) and print the output contract."""
     from veille.pipeline import extract_many
     from veille.read import read_input
     from veille.records import Failure
 
     try:
+        if actors:
+            from veille.actors import use_dictionaries
+
+            use_dictionaries([str(p) for p in actors])
         items = list(read_input(path, lang=lang, article_id=article_id))
         articles = [a for a in items if not isinstance(a, Failure)]
         failures = [f for f in items if isinstance(f, Failure)]
@@ -212,7 +219,7 @@ def export(db: Path = typer.Option(..., "--db", help="DuckDB file written by `ve
                                                          "(GDELT 2.0 Events TSV), gdelt-mentions or plover "
                                                          "(PLOVER 2.0 JSONL)."),
            out: Path = typer.Option(..., "--out", help="Output folder (parquet) or file.")) -> None:
-    """Export a store for exchange (Parquet) or scoring (JSONL)."""
+    """Export a store: Parquet, JSONL (as `extract`), GDELT 2.0 Events or Mentions TSV, PLOVER JSONL."""
     from veille.store import connect
     from veille.store import export as run_export
 
