@@ -126,6 +126,12 @@ def _candidates(doc: Doc) -> list[Span]:
             i = j + 1
             continue
         i += 1
+    for t in doc:
+        if t.pos_ == "PROPN" and t.i not in covered and t.dep_ in ("dobj", "obj", "pobj", "nmod") \
+                and not any(s.start <= t.i < s.end for s in spans) and t.ent_type_ not in ("PER", "PERSON"):
+            hit = gazetteer().get(_norm(t.text))
+            if hit and hit[0].feature == "city" and hit[0].population >= 100_000:
+                spans.append(doc[t.i:t.i + 1])
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -163,11 +169,20 @@ def _facilities(doc: Doc, article: Article, actors: list[ActorMention], places: 
         if t.lemma_.lower() not in words or t.pos_ != "NOUN":
             continue
         names = [c for c in t.children if c.pos_ == "PROPN"]
+        names += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"  # "the port of Odesa"
+                  for g in c.children if g.pos_ == "PROPN"]
         if not names:
             continue
         end_tok = max(c.right_edge.i for c in names)
         span = doc[t.i:end_tok + 1]
-        if any(s <= span.start_char < e for s, e in taken):
+        if any(s < span.end_char and span.start_char < e for s, e in taken):
+            continue  # the name is already a place of its own
+        known = gazetteer().get(_norm(doc[names[0].left_edge.i:names[0].right_edge.i + 1].text))
+        if known and known[0].feature == "city":  # "le port d'Odessa" is in Odessa
+            e = known[0]
+            out.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=e.name,
+                             country=e.country, lat=e.lat, lon=e.lon, geonameid=e.geonameid,
+                             feature="city", entry=f"geonames:{e.geonameid}"))
             continue
         country = _nearby_country(t, places, actors)
         out.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=span.text,
@@ -191,8 +206,11 @@ def _nearby_country(t: Token, places: list[Place], actors: list[ActorMention]) -
     return None
 
 
-def event_place(analysis: Analysis, token_i: int) -> Place | None:
-    """Where the event triggered at ``token_i`` happened: a place in its own clause."""
+def event_place(analysis: Analysis, token_i: int,
+                exclude: tuple[tuple[int, int], ...] = ()) -> Place | None:
+    """Where the event triggered at ``token_i`` happened: a place in its own clause.
+
+    ``exclude``: spans that name an argument, not a venue ("Moscou a frappé Kharkiv")."""
     if not analysis.places:
         return None
     doc = analysis.doc
@@ -205,7 +223,7 @@ def event_place(analysis: Analysis, token_i: int) -> Place | None:
     ids = {t.i for t in clause}
     best: Place | None = None
     for p in analysis.places:
-        if not (lo <= p.start < hi):
+        if not (lo <= p.start < hi) or any(s < p.end and p.start < e for s, e in exclude):
             continue
         span = doc.char_span(p.start, p.end, alignment_mode="expand")
         if span is None or not any(t.i in ids for t in span):

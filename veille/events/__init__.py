@@ -48,9 +48,10 @@ def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
     doc = analysis.doc
     start, end = min(t.i for t in c.tokens), max(t.i for t in c.tokens) + 1
     trig = doc[start:end]
-    place = event_place(analysis, c.trigger.i)
-    if place is not None and any(m.start < place.end and place.start < m.end for m in c.sources + c.targets):
-        place = None  # "Moscou a frappé Kharkiv": Moscou is the actor, not where it happened
+    # an argument's name is not the venue: "Moscou a frappé Kharkiv" (the source),
+    # "ont discuté avec Kiev" (a partner; a military target is where the act took place)
+    named = c.sources + (c.targets if cameo.quad < 4 else [])
+    place = event_place(analysis, c.trigger.i, tuple((m.start, m.end) for m in named))
     target = [m.ref() for m in c.targets]
     source_countries = {m.country for m in c.sources}
     if not target and cameo.code in VISIT_CODES and place is None:
