@@ -47,6 +47,10 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     ("fr-denied-attack", "fr", "Moscou a nié avoir attaqué l'Ukraine.", "19", {"RUS"}, {"UKR"}, "negated"),
     ("fr-condition-over-future", "fr", "La Turquie attaquera la Syrie si les Kurdes ne se retirent pas.",
      "19", {"TUR"}, {"SYR"}, "hypothetical"),
+    ("fr-negated-acceptance", "fr", "Le gouvernement français n'acceptait pas le plan de Berlin.",
+     "12", {"FRA"}, {"DEU"}, "asserted"),
+    ("en-negated-acceptance", "en", "Pakistan did not accept the offer from Afghanistan.",
+     "12", {"PAK"}, {"AFG"}, "asserted"),
     ("en-condition-over-future", "en", "Turkey will attack Syria if the Kurds do not withdraw.",
      "19", {"TUR"}, {"SYR"}, "hypothetical"),
 ]

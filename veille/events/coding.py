@@ -518,6 +518,9 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
             if c.targets:
                 c.target_path = "implicit: other actor of the sentence"
         c.modality, c.modality_cue = modality(c.trigger, sent, lang, tuple(c.tokens[1:]))
+        if c.modality == "negated" and c.code[:2] == "03" and c.trigger.lemma_.lower() in cues.acceptance_verbs \
+                and c.modality_cue == "negation on the predicate":
+            c.code, c.modality, c.modality_cue = "120", "asserted", "negated acceptance: a rejection"
         c.coded, c.reason = True, "coded"
     suppress_nested(cands, lab, cues)
     return cands

@@ -21,7 +21,8 @@ from veille.records import Modality
 
 KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_heads",
         "hypothetical_phrases", "hypothetical_marks", "negation_verbs", "denial_verbs",
-        "negative_determiners", "intent_heads", "purpose_marks", "temporal_preps")
+        "negative_determiners", "intent_heads", "purpose_marks", "temporal_preps",
+        "acceptance_verbs")
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,7 @@ class Cues:
     intent_heads: frozenset[str]
     purpose_marks: tuple[str, ...]
     temporal_preps: frozenset[str]
+    acceptance_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=4)
