@@ -81,7 +81,9 @@ def code_events(analysis: Analysis) -> list[Event]:
         for c in cands:
             if c.coded:
                 events.append(_event(analysis, c, len(events) + 1, sentence))
-    merged = merge_mentions(events)
+    text = analysis.article.text  # the lead: the first block of the body (up to a blank line)
+    lead_end = text.find("\n\n", len(text) - len(text.lstrip()))
+    merged = merge_mentions(events, lead_end=lead_end if lead_end >= 0 else 0)
     for i, e in enumerate(merged, start=1):
         e.id = f"{analysis.article.id}#{i}"
     return merged

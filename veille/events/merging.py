@@ -24,12 +24,14 @@ def event_key(e: Event) -> tuple[str, frozenset[str], frozenset[str]]:
     return (e.cameo, _countries(e.source), _countries(e.target))
 
 
-def merge_mentions(events: list[Event]) -> list[Event]:
+def merge_mentions(events: list[Event], lead_end: int = 0) -> list[Event]:
     """One event per (code, dyad) in an article; later mentions counted on the first.
 
     A symmetric event (two sources, no target) also absorbs a directed event of the same
     code between the same actors. A mention with a text-anchored date lends it to an
-    event whose date was only inferred.
+    event whose date was only inferred. A lead (the text before ``lead_end``) summarises
+    the body without naming sources, so an event first met there takes the attribution
+    of its later mention; elsewhere the first mention's attribution stands.
     """
     kept: list[Event] = []
     index: dict[tuple[str, frozenset[str], frozenset[str]], Event] = {}
@@ -49,7 +51,7 @@ def merge_mentions(events: list[Event]) -> list[Event]:
         if twin is not None and twin.modality == e.modality and _dates_agree(twin, e):
             if not twin.target and e.target:  # the directed mention is the more precise record
                 twin.source, twin.target = e.source, e.target
-            if not twin.attribution and e.attribution:  # who vouches for it, once known
+            if not twin.attribution and e.attribution and twin.sentence.start < lead_end:
                 twin.attribution = e.attribution
             twin.mentions += 1
             twin.mention_spans.append(e.trigger)
