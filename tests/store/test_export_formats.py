@@ -10,7 +10,7 @@ from veille.errors import VeilleError
 from veille.store import EXPORTERS, StoreWriter, connect, export, register_exporter
 from veille.store.export import EXPORT_TABLES
 
-from conftest import make_extraction
+from store_records import make_extraction
 
 
 @pytest.fixture

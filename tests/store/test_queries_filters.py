@@ -8,7 +8,7 @@ import pytest
 from veille.records import ActorRef
 from veille.store import EventFilter, StoreWriter, connect, find_events
 
-from conftest import PRK, RUS, UN, event, make_extraction
+from store_records import PRK, RUS, UN, event, make_extraction
 
 USA = ActorRef(text="Washington", code="USAGOV", country="USA", sector="GOV")
 

@@ -10,7 +10,7 @@ from veille.records import Failure
 from veille.store import StoreWriter, connect
 from veille.store.writer import content_hash, date_start
 
-from conftest import PRK, RUS, event, make_extraction
+from store_records import PRK, RUS, event, make_extraction
 
 TABLES = ("articles", "events", "event_actors", "actors", "quotes", "times", "places")
 

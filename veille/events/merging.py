@@ -51,8 +51,8 @@ def merge_mentions(events: list[Event], lead_end: int = 0) -> list[Event]:
         if twin is not None and twin.modality == e.modality and _dates_agree(twin, e):
             if not twin.target and e.target:  # the directed mention is the more precise record
                 twin.source, twin.target = e.source, e.target
-            if not twin.attribution and e.attribution and twin.sentence.start < lead_end:
-                twin.attribution = e.attribution
+            if twin.sentence.start < lead_end <= e.sentence.start:
+                _take_body_mention(twin, e)
             twin.mentions += 1
             twin.mention_spans.append(e.trigger)
             if twin.date.basis != "text" and e.date.basis == "text":
@@ -60,4 +60,16 @@ def merge_mentions(events: list[Event], lead_end: int = 0) -> list[Event]:
             continue
         index[key] = e
         kept.append(e)
-    return kept
+    return sorted(kept, key=lambda k: k.trigger.start)
+
+
+def _take_body_mention(twin: Event, body: Event) -> None:
+    """An event first met in the lead is reported from its body mention, which names its
+    source, place and details (the lead summarises without them)."""
+    twin.trigger, twin.sentence, twin.rule = body.trigger, body.sentence, body.rule
+    if body.attribution:
+        twin.attribution = body.attribution
+    if body.place is not None:
+        twin.place = body.place
+    if body.date.basis == "text" or twin.date.basis != "text":
+        twin.date = body.date
