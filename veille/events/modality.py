@@ -105,6 +105,19 @@ def _denies(verb: Token, lab: Labels, cues: Cues) -> bool:
     return False
 
 
+def _modal_cue(trigger: Token, verbs: frozenset[str], morph: str, lab: Labels) -> str:
+    """Why the predicate is planned or possible: a governing verb ("devrait venir",
+    "pourrait attaquer"), an auxiliary ("will", "could"), or its tense or mood."""
+    head = trigger.head
+    if trigger.dep_ in lab.xcomp and head.lemma_.lower() in verbs:
+        return f"governing verb '{head.text}'"
+    if any(c.lemma_.lower() in verbs and c.dep_.startswith("aux") for c in trigger.children):
+        return "auxiliary"
+    if any(morph in m for m in _aux_morph(trigger)):
+        return morph
+    return ""
+
+
 def _aux_morph(tok: Token) -> list[str]:
     return [str(tok.morph)] + [str(c.morph) for c in tok.children if c.dep_.startswith("aux")]
 
@@ -136,21 +149,12 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
         if c.dep_ in lab.advcl and any(m.dep_ == "mark" and m.lower_ in cues.hypothetical_marks
                                        for m in c.children):
             return "hypothetical", f"condition '{c.text}'"
-    # future and plans (before the conditional: "devrait venir" is a plan)
-    head = trigger.head
-    if trigger.dep_ in lab.xcomp and head.lemma_.lower() in cues.future_verbs:
-        return "future", f"planning verb '{head.text}'"
-    if any(c.lemma_.lower() in cues.future_verbs and c.dep_.startswith("aux") for c in trigger.children):
-        return "future", "future auxiliary"
-    if any("Tense=Fut" in m for m in _aux_morph(trigger)):
-        return "future", "future tense"
-    # hypothetical
-    if trigger.dep_ in lab.xcomp and head.lemma_.lower() in cues.hypothetical_verbs:
-        return "hypothetical", f"modal '{head.text}'"
-    if any(c.lemma_.lower() in cues.hypothetical_verbs and c.dep_.startswith("aux") for c in trigger.children):
-        return "hypothetical", "modal auxiliary"
-    if any("Mood=Cnd" in m for m in _aux_morph(trigger)):
-        return "hypothetical", "conditional mood"
+    # future and plans before the conditional ("devrait venir" is a plan), then possibility
+    for label, verbs, morph in (("future", cues.future_verbs, "Tense=Fut"),
+                                ("hypothetical", cues.hypothetical_verbs, "Mood=Cnd")):
+        cue = _modal_cue(trigger, verbs, morph, lab)
+        if cue:
+            return label, cue
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in trigger.children):
         return "hypothetical", "condition clause"
     for c in trigger.children:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from functools import lru_cache
@@ -232,20 +232,31 @@ def _exportable(ev: StoredEvent) -> bool:
     return ev.row["modality"] == "asserted"
 
 
-@register_exporter("gdelt")
-def export_gdelt_events(con: duckdb.DuckDBPyConnection, out: Path) -> int:
-    """GDELT 2.0 Events TSV (no header); returns the number of rows."""
+def _write_tsv(con: duckdb.DuckDBPyConnection, out: Path,
+               rows_of: Callable[[StoredEvent], Iterator[list[Any]]]) -> int:
+    """Write the rows of every exportable stored event as headerless TSV; returns the count."""
     out.parent.mkdir(parents=True, exist_ok=True)
     n = 0
     with out.open("w", encoding="utf-8", newline="") as fh:
         for ev in stored_events(con):
             if not _exportable(ev):
                 continue
-            for _, _, _, fields in event_rows(ev):
-                assert len(fields) == len(EVENT_COLUMNS)
+            for fields in rows_of(ev):
                 fh.write("\t".join(_clean(f) for f in fields) + "\n")
                 n += 1
     return n
+
+
+def _event_fields(ev: StoredEvent) -> Iterator[list[Any]]:
+    for _, _, _, fields in event_rows(ev):
+        assert len(fields) == len(EVENT_COLUMNS)
+        yield fields
+
+
+@register_exporter("gdelt")
+def export_gdelt_events(con: duckdb.DuckDBPyConnection, out: Path) -> int:
+    """GDELT 2.0 Events TSV (no header); returns the number of rows."""
+    return _write_tsv(con, out, _event_fields)
 
 
 def mention_rows(ev: StoredEvent) -> Iterator[list[str]]:
@@ -272,13 +283,4 @@ def mention_rows(ev: StoredEvent) -> Iterator[list[str]]:
 @register_exporter("gdelt-mentions")
 def export_gdelt_mentions(con: duckdb.DuckDBPyConnection, out: Path) -> int:
     """GDELT 2.0 Mentions TSV (no header); returns the number of rows."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    n = 0
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        for ev in stored_events(con):
-            if not _exportable(ev):
-                continue
-            for fields in mention_rows(ev):
-                fh.write("\t".join(_clean(f) for f in fields) + "\n")
-                n += 1
-    return n
+    return _write_tsv(con, out, mention_rows)
