@@ -26,4 +26,5 @@ def print_explanation(analysis: Analysis, console: Console | None = None) -> Non
             console.print(f"  • '{c.text}' → {code} ({entry}) {status}")
             console.print(f"      source: {_actors(c.sources)} via {c.source_path or '-'}; "
                           f"target: {_actors(c.targets)} via {c.target_path or '-'}; "
-                          f"modality: {c.modality} {c.modality_cue}")
+                          f"modality: {c.modality} {c.modality_cue}"
+                          + (f"; coded as {c.recoded}" if c.recoded else ""))

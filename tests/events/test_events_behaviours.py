@@ -23,7 +23,9 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     ("fr-negated", "fr", "La France n'a pas signé l'accord avec l'Allemagne.", "05", {"FRA"}, set(), "negated"),
     ("fr-future", "fr", "Le président américain devrait rencontrer le Premier ministre japonais.",
      "04", {"USA"}, {"JPN"}, "future"),
-    ("fr-hypothetical", "fr", "La Chine pourrait attaquer Taïwan.", "19", {"CHN"}, {"TWN"}, "hypothetical"),
+    # CAMEO codes an attack that is only possible or conditional as a threat (13), a planned
+    # cooperative act as an intent (03), a cooperative act announced as not done as a refusal
+    ("fr-hypothetical", "fr", "La Chine pourrait attaquer Taïwan.", "13", {"CHN"}, {"TWN"}, "hypothetical"),
     ("fr-passive", "fr", "L'Ukraine a été attaquée par la Russie.", "19", {"RUS"}, {"UKR"}, "asserted"),
     ("fr-coordination", "fr", "La Russie et la Chine ont signé un accord.", "05", {"RUS", "CHN"}, set(), "asserted"),
     ("fr-sanctions", "fr", "Le Japon a imposé des sanctions à la Corée du Nord.", "16", {"JPN"}, {"PRK"}, "asserted"),
@@ -39,20 +41,29 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     ("en-condemn", "en", "Russia condemned the attack.", "11", {"RUS"}, set(), "asserted"),
     ("en-negated", "en", "China did not sign the agreement with Japan.", "05", {"CHN"}, set(), "negated"),
     ("en-future", "en", "The German chancellor will visit France next week.", "04", {"DEU"}, {"FRA"}, "future"),
-    ("en-hypothetical", "en", "Iran could attack Israel.", "19", {"IRN"}, {"ISR"}, "hypothetical"),
+    ("en-hypothetical", "en", "Iran could attack Israel.", "13", {"IRN"}, {"ISR"}, "hypothetical"),
     ("en-passive", "en", "Ukraine was attacked by Russia.", "19", {"RUS"}, {"UKR"}, "asserted"),
     ("en-coordination", "en", "Japan and South Korea signed an agreement.", "05", {"JPN", "KOR"}, set(), "asserted"),
     ("fr-rejection-asserted", "fr", "Le Kremlin a rejeté la proposition de Kiev.", "12", {"RUS"}, set(), "asserted"),
     ("en-rejection-asserted", "en", "The Kremlin rejected Kyiv's proposal.", "12", {"RUS"}, set(), "asserted"),
     ("fr-denied-attack", "fr", "Moscou a nié avoir attaqué l'Ukraine.", "19", {"RUS"}, {"UKR"}, "negated"),
     ("fr-condition-over-future", "fr", "La Turquie attaquera la Syrie si les Kurdes ne se retirent pas.",
-     "19", {"TUR"}, {"SYR"}, "hypothetical"),
+     "13", {"TUR"}, {"SYR"}, "hypothetical"),
     ("fr-negated-acceptance", "fr", "Le gouvernement français n'acceptait pas le plan de Berlin.",
      "12", {"FRA"}, {"DEU"}, "asserted"),
     ("en-negated-acceptance", "en", "Pakistan did not accept the offer from Afghanistan.",
      "12", {"PAK"}, {"AFG"}, "asserted"),
     ("en-condition-over-future", "en", "Turkey will attack Syria if the Kurds do not withdraw.",
-     "19", {"TUR"}, {"SYR"}, "hypothetical"),
+     "13", {"TUR"}, {"SYR"}, "hypothetical"),
+    ("en-future-sanctions", "en", "France will impose sanctions on Belarus.",
+     "13", {"FRA"}, {"BLR"}, "future"),
+    ("fr-future-aid", "fr", "Le Japon enverra une aide humanitaire au Népal.", "03", {"JPN"}, {"NPL"}, "future"),
+    ("en-refusal", "en", "Israel will not release the Palestinian prisoners.", "12", {"ISR"}, set(), "asserted"),
+    ("en-demand-must", "en", "Britain said that Libya must release the suspects.", "10", {"GBR"}, {"LBY"}, "asserted"),
+    ("fr-demand-doit", "fr", "Paris a estimé que la Russie doit retirer ses troupes de Géorgie.",
+     "10", {"FRA"}, {"RUS"}, "asserted"),
+    ("fr-doit-schedule", "fr", "Le président chinois doit se rendre en France la semaine prochaine.",
+     "04", {"CHN"}, {"FRA"}, "future"),
 ]
 
 
@@ -87,3 +98,18 @@ def test_events_behaviour(extracted: dict[str, dict[str, Any]], cid: str, lang: 
           and targets <= _countries(e["target"])]
     assert ok, f"no {root} event {sources}->{targets} in {text!r}: {_show(d)}"
     assert any(e["modality"] == modality for e in ok), f"modality {modality} expected: {_show(d)}"
+
+
+ABSENT = [
+    # (case id, root that must not be coded for the actor given): a required act is not done;
+    # an attack in a condition clause is nobody's threat
+    ("en-demand-must", "08", "LBY"),
+    ("fr-demand-doit", "08", "RUS"),
+    ("en-condition-over-future", "13", "KUR"),
+]
+
+
+@pytest.mark.parametrize("cid,root,source", ABSENT, ids=[f"{c[0]}-no-{c[1]}" for c in ABSENT])
+def test_events_absent(extracted: dict[str, dict[str, Any]], cid: str, root: str, source: str) -> None:
+    d = extracted[cid]
+    assert not [e for e in d["events"] if e["cameo"][:2] == root and source in _countries(e["source"])], _show(d)

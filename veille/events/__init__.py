@@ -67,8 +67,9 @@ def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
         trigger=Span(trig.text, trig.start_char, trig.end_char), sentence=sentence,
         date=event_date(analysis, c.trigger.i), modality=c.modality,
         place=place, attribution=attribution(analysis, c.trigger.i),
-        rule=f"{lang}/events.yaml#{c.entry.id} (source: {c.source_path or '-'}; "
-             f"target: {c.target_path or '-'}; modality: {c.modality_cue or 'default'})",
+        rule=f"{lang}/{'events' if c.entry.line else 'modality'}.yaml#{c.entry.id} (source: {c.source_path or '-'}; "
+             f"target: {c.target_path or '-'}; modality: {c.modality_cue or 'default'}"
+             + (f"; coded as {c.recoded}" if c.recoded else "") + ")",
         goldstein=cameo.goldstein, quad=cameo.quad,
         plover={"event": cameo.plover_event, "mode": cameo.plover_mode, "context": cameo.plover_context},
         mention_spans=[Span(trig.text, trig.start_char, trig.end_char)])

@@ -16,23 +16,44 @@ from veille.analysis import Analysis
 from veille.events.arguments import (Labels, clause_tokens, governor_subject, is_passive, labels_for,
                                      role_tokens)
 from veille.events.lexicon import LexEntry, Lexicon
-from veille.events.modality import Cues, is_purpose, load_cues, modality
+from veille.events.modality import Cues, is_purpose, is_volitional, load_cues, modality
+from veille.events.obligation import find_obligations
+from veille.events.ontology import parallel_code
 from veille.records import ActorMention, Modality
 
 WINDOW = 4  # max distance between consecutive words of a multi-word entry
 INTERNAL_ROOTS = {"14", "17"}  # protest, coerce/repress/arrest: source and target may coincide
-# An event embedded as the content of an intent ("perspectives de coopération militaire",
-# "la possibilité que X aide Y") is coded as the matching "express intent" code of root 03,
-# following CAMEO's parallel structure (03x mirrors 04x-08x).
-INTENT_CODES = {"060": "031", "061": "0311", "062": "0312", "063": "0313", "064": "0314",
-                "070": "033", "071": "0331", "072": "0332", "073": "0333", "074": "0334", "075": "033"}
-INTENT_ROOTS = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
 VISIT_ROOT_CODES = {"042", "043", "044"}
+COOPERATIVE_ROOTS = {"04", "05", "06", "07", "08"}
+COERCIVE_ROOTS = {"14", "15", "16", "17", "18", "19", "20"}
 
 
 def intent_code(code: str) -> str | None:
-    """The 03x code expressing intent to do ``code``, if CAMEO has one."""
-    return INTENT_CODES.get(code) or INTENT_ROOTS.get(code[:2])
+    """The 03x code expressing intent to do ``code``, if CAMEO has one. An event embedded as
+    the content of an intent ("perspectives de coopération militaire", "la possibilité que X
+    aide Y") is coded so, following CAMEO's parallel structure (03x mirrors 04x-08x)."""
+    return parallel_code(code, "intent")
+
+
+def recode_by_modality(code: str, modality: Modality, cue: str, volitional: bool) -> tuple[str, Modality, str]:
+    """CAMEO codes an act that is only announced by its intent, threat or refusal code:
+    "X will visit Y" 036 (future), "X will impose a curfew" 1323 (future), "X would strike if
+    ..." 138 (hypothetical), "X will not meet the demands" 123 (a refusal, asserted).
+    Returns the code, the modality and a note for the rule ("" when nothing changed). An act
+    that is itself the condition ("if it is attacked") is not a threat by anyone."""
+    root = code[:2]
+    if modality in ("future", "hypothetical") and cue != "condition clause":
+        # a scheduled visit or meeting stays a meeting (042 future, with its own date): it is
+        # on the calendar analysts follow; only its announcement by the actor is an intent
+        kind = "intent" if root in COOPERATIVE_ROOTS - {"04"} else "threat" if root in COERCIVE_ROOTS else None
+        new = parallel_code(code, kind) if kind else None
+        if new:
+            return new, modality, f"{kind} of {code}"
+    if modality == "negated" and volitional and (root in COOPERATIVE_ROOTS or root == "03"):
+        new = parallel_code(code, "refusal")
+        if new:
+            return new, "asserted", f"refusal of {code}"
+    return code, modality, ""
 # Light and aspectual verbs: their subject does the act their complement names
 # ("Israel renewed negotiations", "la Russie engagée dans une offensive").
 SUPPORT_VERBS = {"fr": {"mener", "lancer", "engager", "poursuivre", "conduire", "effectuer", "procéder",
@@ -64,6 +85,7 @@ class Candidate:
     code: str = ""  # final CAMEO code (the entry's, or its intent form)
     intent_head: Token | None = None
     excluded: set[int] = field(default_factory=set)  # tokens describing an embedded act
+    recoded: str = ""  # "threat of 190": the act's code before CAMEO's intent/threat/refusal form
 
     @property
     def text(self) -> str:
@@ -334,7 +356,10 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                 c.sources = _clause_subject(verb, index, lab)
                 c.source_path = f"intent '{head.text}' of '{verb.text}'.subj" if c.sources else ""
     if not c.sources:
-        c.sources, c.source_path = _by_roles(trig, entry.source, index, lab)
+        # a role the entry names for its target is not the source: "the blockade of Serbia",
+        # "l'arrestation de l'opposant" (default noun sources include "de")
+        roles = tuple(r for r in entry.source if r not in entry.target) or entry.source
+        c.sources, c.source_path = _by_roles(trig, roles, index, lab)
     if not c.sources and c.intent_head is not None:
         c.sources = _left_subject(c.intent_head, index, lab)
         c.source_path = f"intent '{c.intent_head.text}': nearest actor on the left" if c.sources else ""
@@ -382,6 +407,7 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
             src = {id(m) for m in c.sources}
             right = [ms for t, ms in index.in_sentence(trig.sent)
                      if t.i in clause and t.i > trig.i and not any(id(m) in src for m in ms)
+                     and any(m.country or m.code.startswith(("IGO", "NGO")) for m in ms)  # no guess on "---"
                      and t.dep_ not in ("amod", "compound")]  # "a Swedish-registered vessel"
             if right:
                 c.targets, c.target_path = right[0], "nearest actor on the right in the clause"
@@ -439,6 +465,8 @@ def sentence_targets(c: Candidate, index: ActorIndex, speakers: set[int]) -> lis
             continue
         if any(_same_country(m, s) for m in ms for s in c.sources):
             continue
+        if not any(m.country or m.code.startswith(("IGO", "NGO")) for m in ms):
+            continue  # an implicit target is a guess: never on an actor of unknown country
         found.append((abs(t.i - trig.i), ms))
     if not found:
         return []
@@ -521,6 +549,49 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
         if c.modality == "negated" and c.code[:2] == "03" and c.trigger.lemma_.lower() in cues.acceptance_verbs \
                 and c.modality_cue == "negation on the predicate":
             c.code, c.modality, c.modality_cue = "120", "asserted", "negated acceptance: a rejection"
+        elif c.code[:2] not in ("03", "12", "13"):
+            c.code, c.modality, c.recoded = recode_by_modality(
+                c.code, c.modality, c.modality_cue,
+                c.modality == "negated" and is_volitional(c.trigger, lang))
         c.coded, c.reason = True, "coded"
+    cands += demands(sent, cands, index, lab, lang)
+    cands.sort(key=lambda c: c.trigger.i)
     suppress_nested(cands, lab, cues)
     return cands
+
+
+def demands(sent: Span, cands: list[Candidate], index: ActorIndex, lab: Labels, lang: str) -> list[Candidate]:
+    """Acts stated as required of an actor are not done by it; stated by another actor they
+    are that actor's demand (10, sub-code from the required act: "must release" → 1053)."""
+    cues = load_cues(lang)
+    out: list[Candidate] = []
+    for ob in find_obligations(sent, cues, lab):
+        obligees = _actors(ob.obligees, index, lab)
+        if not obligees:
+            continue
+        inside = {t.i for t in ob.act.subtree}
+        required = [c for c in cands if c.trigger.i in inside]
+        demanders = _clause_subject(ob.statement, index, lab) if ob.statement is not None else []
+        if demanders and any(_same_country(d, o) for d in demanders for o in obligees):
+            demanders = []  # "Moscow said it must respond": its own plan or constraint
+        if not demanders and ob.carrier.lemma_.lower() in cues.future_verbs:
+            continue  # "le président doit se rendre à Pékin": a schedule, not an obligation
+        for c in required:
+            if c.coded:
+                c.coded, c.reason = False, f"required of its subject by '{ob.carrier.text}', not done"
+        if not demanders:
+            continue
+        act = next((c for c in required if c.trigger.i == ob.act.i and c.entry is not None), None)
+        code = (parallel_code(act.entry.code, "demand") if act and act.entry else None) or "100"
+        mood, cue = modality(ob.statement, sent, lang) if ob.statement is not None else ("asserted", "")
+        tokens = sorted({ob.carrier, ob.act, *(c for c in ob.carrier.children
+                                                if c.dep_.startswith("aux") and c.lower_ in cues.obligation_auxiliaries)},
+                        key=lambda t: t.i)
+        entry = LexEntry(id="obligation", code=code, head=ob.carrier.lemma_.lower(), words=(), target=("none",))
+        out.append(Candidate(
+            trigger=ob.carrier, tokens=tokens, entry=entry, sources=demanders, targets=obligees,
+            source_path=f"statement '{ob.statement.text}'.subj" if ob.statement is not None else "",
+            target_path=f"subject of '{ob.act.text}', required by '{ob.carrier.text}'",
+            modality=mood, modality_cue=cue, coded=True, reason="coded: a demand", code=code,
+            recoded=f"demand of {act.entry.code}" if act and act.entry else ""))
+    return out

@@ -22,7 +22,7 @@ from veille.records import Modality
 KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_heads",
         "hypothetical_phrases", "hypothetical_marks", "negation_verbs", "denial_verbs",
         "negative_determiners", "intent_heads", "purpose_marks", "temporal_preps",
-        "acceptance_verbs")
+        "acceptance_verbs", "volition_verbs", "obligation_auxiliaries", "obligation_verbs")
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,9 @@ class Cues:
     purpose_marks: tuple[str, ...]
     temporal_preps: frozenset[str]
     acceptance_verbs: frozenset[str]
+    volition_verbs: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
+    obligation_verbs: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -107,19 +110,36 @@ def _denies(verb: Token, lab: Labels, cues: Cues) -> bool:
 
 def _modal_cue(trigger: Token, verbs: frozenset[str], morph: str, lab: Labels) -> str:
     """Why the predicate is planned or possible: a governing verb ("devrait venir",
-    "pourrait attaquer"), an auxiliary ("will", "could"), or its tense or mood."""
-    head = trigger.head
-    if trigger.dep_ in lab.xcomp and head.lemma_.lower() in verbs:
-        return f"governing verb '{head.text}'"
-    if any(c.lemma_.lower() in verbs and c.dep_.startswith("aux") for c in trigger.children):
-        return "auxiliary"
-    if any(morph in m for m in _aux_morph(trigger)):
-        return morph
+    "pourrait attaquer"), an auxiliary ("will", "could"), or its tense or mood. An
+    infinitive complement or a nominal object shares the mood of its verb ("will allow
+    refugees to return", "would allow the return of inspectors")."""
+    cur = trigger
+    for _ in range(3):
+        head = cur.head
+        if cur.dep_ in lab.xcomp and head.lemma_.lower() in verbs:
+            return f"governing verb '{head.text}'"
+        if any(c.lemma_.lower() in verbs and c.dep_.startswith("aux") for c in cur.children):
+            return "auxiliary" if cur is trigger else f"auxiliary of '{cur.text}'"
+        if any(morph in m for m in _aux_morph(cur)):
+            return morph if cur is trigger else f"{morph} of '{cur.text}'"
+        inherits = cur.dep_ in lab.xcomp or (cur.pos_ == "NOUN" and cur.dep_ in lab.obj)
+        if not inherits or head.i == cur.i or head.pos_ not in ("VERB", "AUX"):
+            break
+        cur = head
     return ""
 
 
 def _aux_morph(tok: Token) -> list[str]:
     return [str(tok.morph)] + [str(c.morph) for c in tok.children if c.dep_.startswith("aux")]
+
+
+def is_volitional(trigger: Token, lang: str) -> bool:
+    """The act is stated as willed or announced: a volition or future auxiliary or governing
+    verb ("will not meet", "ne va pas céder", "n'entend pas négocier"), or the future tense
+    ("ne livrera pas"; not the conditional, which French news uses for unconfirmed reports).
+    A negated act so stated is a refusal."""
+    lab, cues = labels_for(lang), load_cues(lang)
+    return bool(_modal_cue(trigger, cues.volition_verbs, "Tense=Fut", lab))
 
 
 def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = ()) -> tuple[Modality, str]:

@@ -56,3 +56,38 @@ def lookup(code: str) -> CameoCode:
 
 def is_code(code: str) -> bool:
     return code in cameo_table()
+
+
+PARALLELS = "kb/cameo_parallels.yaml"
+PARALLEL_KINDS = ("intent", "threat", "refusal", "demand")
+
+
+@lru_cache(maxsize=1)
+def cameo_parallels() -> dict[str, dict[str, str]]:
+    """CAMEO's intent (03), threat (13), refusal (12) and demand (10) codes of acts, validated against the table."""
+    import yaml
+
+    data = yaml.safe_load(resources.files("veille").joinpath(PARALLELS).read_text(encoding="utf-8"))
+    table = cameo_table()
+    out: dict[str, dict[str, str]] = {}
+    for kind in PARALLEL_KINDS:
+        mapping = data.get(kind) if isinstance(data, dict) else None
+        if not isinstance(mapping, dict):
+            raise VeilleError(E401, path=PARALLELS, line=0, detail=f"missing mapping {kind!r}")
+        for act, code in mapping.items():
+            if str(act) not in table or str(code) not in table:
+                raise VeilleError(E401, path=PARALLELS, line=0,
+                                  detail=f"{kind}: {act!r} -> {code!r} names a code missing from {TABLE}")
+        out[kind] = {str(k): str(v) for k, v in mapping.items()}
+    return out
+
+
+def parallel_code(code: str, kind: str) -> str | None:
+    """The code of ``code`` intended / threatened / refused / demanded (``kind``), most specific first:
+    the code itself, its three-digit parent, its root ("0871" → "087" → "08"); None when
+    CAMEO has no such parallel."""
+    mapping = cameo_parallels()[kind]
+    for key in (code, code[:3], code[:2]):
+        if key in mapping:
+            return mapping[key]
+    return None
