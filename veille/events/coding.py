@@ -530,8 +530,17 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
             c.reason = "purpose clause, not an event"
             continue
         c.intent_head = _intent_head(c.trigger, cues)
-        if c.intent_head is not None and c.code[:2] != "03":
-            c.code = intent_code(c.code) or c.code
+        if c.intent_head is not None and c.code[:2] not in ("03", "13"):
+            head = c.intent_head.lemma_.lower()
+            if c.code[:2] in COERCIVE_ROOTS:
+                # "prepared to impose martial law" threatens it; "decided to impose" does it;
+                # "engagée dans une offensive" is in it (a noun act under a verb)
+                if head not in cues.decision_verbs | cues.acceptance_verbs and \
+                        (c.trigger.pos_ == "VERB" or head in cues.hypothetical_heads):
+                    new = parallel_code(c.code, "threat")
+                    c.code, c.recoded = (new, f"threat of {c.code}") if new else (c.code, "")
+            else:
+                c.code = intent_code(c.code) or c.code
         fill_arguments(c, index, lab, lang)
         if not c.sources and c.entry.symmetric:
             pair = _linear_between(c.trigger, index)

@@ -22,7 +22,8 @@ from veille.records import Modality
 KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_heads",
         "hypothetical_phrases", "hypothetical_marks", "negation_verbs", "denial_verbs",
         "negative_determiners", "intent_heads", "purpose_marks", "temporal_preps",
-        "acceptance_verbs", "volition_verbs", "obligation_auxiliaries", "obligation_verbs")
+        "acceptance_verbs", "volition_verbs", "obligation_auxiliaries", "obligation_verbs", "decision_verbs",
+        "future_in_past")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,8 @@ class Cues:
     volition_verbs: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     obligation_verbs: frozenset[str]
+    decision_verbs: frozenset[str]
+    future_in_past: frozenset[str]
 
 
 @lru_cache(maxsize=4)
@@ -133,6 +136,33 @@ def _aux_morph(tok: Token) -> list[str]:
     return [str(tok.morph)] + [str(c.morph) for c in tok.children if c.dep_.startswith("aux")]
 
 
+def _future_in_past(trigger: Token, cues: Cues, lab: Labels) -> bool:
+    """"announced it would prohibit", "a annoncé qu'il imposerait": after a past reporting
+    verb, "would" and the French present conditional are the future seen from the past, not
+    a possibility (a conditional perfect, "aurait attaqué", stays an unconfirmed report)."""
+    cur = trigger
+    for _ in range(2):
+        if cur.dep_ in lab.ccomp:
+            break
+        if cur.dep_ not in lab.xcomp or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    else:
+        return False
+    own = [trigger] + [c for c in trigger.children if c.dep_.startswith("aux")] + \
+        [c for c in cur.children if c.dep_.startswith("aux")] + [cur]
+    if not any(t.lower_ in cues.future_in_past or "Mood=Cnd" in str(t.morph) for t in own):
+        return False
+    if any("Mood=Cnd" in str(t.morph) and t.lemma_.lower() in ("avoir", "être") for t in own
+           if t.dep_.startswith("aux")):
+        return False  # conditional perfect
+    if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in cur.children):
+        return False
+    head = cur.head
+    return "Tense=Past" in str(head.morph) or any("Tense=Past" in str(a.morph) or a.lemma_.lower() == "avoir"
+                                                  for a in head.children if a.dep_.startswith("aux"))
+
+
 def is_volitional(trigger: Token, lang: str) -> bool:
     """The act is stated as willed or announced: a volition or future auxiliary or governing
     verb ("will not meet", "ne va pas céder", "n'entend pas négocier"), or the future tense
@@ -173,6 +203,8 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
     for label, verbs, morph in (("future", cues.future_verbs, "Tense=Fut"),
                                 ("hypothetical", cues.hypothetical_verbs, "Mood=Cnd")):
         cue = _modal_cue(trigger, verbs, morph, lab)
+        if cue and label == "hypothetical" and _future_in_past(trigger, cues, lab):
+            return "future", "future in the past (reported announcement)"
         if cue:
             return label, cue
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in trigger.children):
