@@ -64,7 +64,8 @@ SUPPORT_VERBS = {"fr": {"mener", "lancer", "engager", "poursuivre", "conduire", 
                  "en": {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "continue",
                         "make", "pursue", "undertake", "commit", "be", "have", "step", "intensify", "renew",
                         "resume", "begin", "start", "open", "complete", "finish", "organize", "organise",
-                        "step", "escalate", "accelerate"}}
+                        "step", "escalate", "accelerate",
+                        "stag"}}  # en_core_web_sm lemmatises "staged" as "stag"
 
 
 @dataclass
@@ -121,7 +122,7 @@ class ActorIndex:
         if found:
             return _same_span(found)
         if not through_acts and self.is_act(tok):
-            return []
+            return self.doer(tok, lab)
         stack = [c for c in tok.children]
         while stack:
             cur = stack.pop(0)
@@ -134,6 +135,22 @@ class ActorIndex:
                 return _same_span(hit)
             if cur.dep_ in lab.flat | lab.appos | lab.mod | {"nmod", "det", "nummod", "pobj", "prep", "case"}:
                 stack.extend(cur.children)
+        return []
+
+    def doer(self, act: Token, lab: Labels) -> list[ActorMention]:
+        """Who does the act a noun names, by the source roles of its own lexicon entry:
+        "complained over Israeli air raids" → Israel, "rejected calls by Kofi Annan" → the
+        UN. Only mentions on the role word itself or its name parts count, so "toute
+        violation des embargos de l'ONU" names no doer."""
+        assert self.lex is not None
+        entry = self.lex.candidates(act.lemma_.lower(), "noun")[0]
+        roles = tuple(r for r in entry.source if r not in entry.target) or entry.source
+        for role in roles:
+            for t in role_tokens(act, role, lab):
+                near = [t] + [c for c in t.children if c.dep_ in lab.flat | {"compound"}]
+                hit = next((self.at(x) for x in near if self.at(x)), [])
+                if hit:
+                    return _same_span(hit)
         return []
 
     def is_act(self, tok: Token) -> bool:
@@ -169,6 +186,8 @@ def _lemma_keys(tok: Token) -> list[str]:
     """Lemma, form, and for French participles or forms left unlemmatised the infinitive."""
     lemma, form = tok.lemma_.lower(), tok.lower_
     keys = [lemma, form]
+    if tok.lang_ == "en" and tok.pos_ == "VERB" and form.endswith(("ed", "ing")) and not lemma.endswith("e"):
+        keys.append(lemma + "e")  # a dropped silent e ("staged" → "stag")
     if tok.pos_ in ("VERB", "ADJ") and not lemma.endswith(("er", "ir", "re")):
         for suffix, inf in (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("e", "er"),
                             ("ies", "ir"), ("is", "ir"), ("ie", "ir"), ("i", "ir"), ("it", "ir")):
@@ -201,6 +220,8 @@ def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels) -> list[Token] | 
         return None
     if entry.obj:
         objs = role_tokens(trigger, "obj", lab) if entry.pos == "verb" else role_tokens(trigger, "de", lab)
+        objs += [x for o in objs if o.like_num or any(c.dep_ == "nummod" for c in o.children)
+                 for x in role_tokens(o, "de", lab)]  # "700 kg of medicine", "des tonnes de vivres"
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in objs):
             return None
     if entry.xcomp:
