@@ -17,7 +17,8 @@ Two families of files, both YAML with a header comment (provenance and schema):
   same ``id`` in later files extend earlier ones (names are added; ``code``, ``name``
   and ``offices`` are replaced when given).
 - ``veille/lang/<code>/roles.yaml``, ``demonyms.yaml``, ``coreference.yaml``: language
-  data (schemas in their headers).
+  data (schemas in their headers); ``veille/kb/regions.yaml``: regions that lie in one
+  country ("Darfur" -> SDN), for the country of sector words.
 
 Every file is validated on load; a bad entry raises ``VeilleError(E401)`` naming the
 file and line. Parsed knowledge is cached per process (``knowledge(lang)``).
@@ -302,12 +303,30 @@ class Role:
     generic: bool = False  # a leader word ("chef") that takes the sector of its complement
     person: bool = True  # denotes a person (singular head) rather than a body
     source: str = ""
+    alone: bool = True  # an actor mention on its own, its country from the context
 
 
 @dataclass(frozen=True)
 class Demonym:
     code: str
     forms: tuple[str, ...]
+
+
+def load_regions(path: Path) -> dict[str, str]:
+    """Region name (lowercase) -> country code, from ``kb/regions.yaml``."""
+    data = read_yaml(path)
+    regions = data.get("regions")
+    if not isinstance(regions, dict):
+        raise bad(path, data.get("__line__", 1), "missing mapping 'regions:' {CODE: [name, ...]}")
+    line = regions.get("__line__", 1)
+    out: dict[str, str] = {}
+    for code, names in regions.items():
+        if code == "__line__":
+            continue
+        check_code(path, line, code)
+        for name in _str_list(path, line, names, f"regions.{code}"):
+            out[name.lower()] = code
+    return out
 
 
 @dataclass
@@ -377,7 +396,7 @@ def load_roles(path: Path, lang: str) -> list[Role]:
     label = f"lang/{lang}/{path.name}"
     for raw in entries_of(path, read_yaml(path)):
         line = raw.get("__line__", "?")
-        extra = set(raw) - {"id", "words", "sector", "office", "generic", "person", "__line__"}
+        extra = set(raw) - {"id", "words", "sector", "office", "generic", "person", "alone", "__line__"}
         if extra:
             raise bad(path, line, f"unknown field(s) {sorted(extra)}")
         words = _str_list(path, line, raw.get("words"), "words")
@@ -389,7 +408,7 @@ def load_roles(path: Path, lang: str) -> list[Role]:
         forms = list(dict.fromkeys(words + [_plural(w, lang) for w in words]))
         out.append(Role(id=raw["id"], words=tuple(forms), sector=sector, office=raw.get("office"),
                         generic=bool(raw.get("generic", False)), person=bool(raw.get("person", True)),
-                        source=f"{label}#{raw['id']}"))
+                        source=f"{label}#{raw['id']}", alone=bool(raw.get("alone", True))))
     return out
 
 
@@ -435,6 +454,7 @@ class Knowledge:
     entries: dict[str, Entry]
     data: LangData
     user_files: tuple[str, ...] = ()
+    regions: dict[str, str] = field(default_factory=dict)  # region name (lower) -> country
 
     def entry(self, ident: str) -> Entry | None:
         return self.entries.get(ident)
@@ -498,7 +518,13 @@ def knowledge(lang: str, user_files: tuple[str, ...] = ()) -> Knowledge:
                     roles=load_roles(_lang_file(lang_dir, "roles.yaml"), lang_dir),
                     demonyms=load_demonyms(_lang_file(lang_dir, "demonyms.yaml"), lang_dir),
                     coref=load_coref(_lang_file(lang_dir, "coreference.yaml")))
-    return Knowledge(lang=lang, entries=entries, data=data, user_files=user_files)
+    return Knowledge(lang=lang, entries=entries, data=data, user_files=user_files,
+                     regions=_regions())
+
+
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, str]:
+    return load_regions(KB_DIR / "regions.yaml")
 
 
 @lru_cache(maxsize=1)

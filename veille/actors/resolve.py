@@ -11,7 +11,19 @@ Order of the passes over one document:
    parti ... au pouvoir" = PTY); appositions teach unknown people;
 4. coreference in text order: subject pronouns, "son homologue", anaphoric roles
    ("l'agence"), and "les deux dirigeants" / "les deux pays" (the article's two most
-   salient countries, one mention per member).
+   salient countries, one mention per member);
+5. sector words left without a country ("la police", "Darfur rebels", "des
+   manifestants à Lagos") are actor mentions of their own. Country, first from the
+   phrase: a place modifier or complement ("les rebelles du Darfour", "demonstrators in
+   Baghdad": countries, capitals, ``kb/regions.yaml``, the places gazetteer); else from
+   the context: a place in the sentence (one country only), else the single other
+   country of the sentence's actors (domestic sectors only), else the article's
+   dominant country, else ``---`` + sector. ``via`` says which ("sector word; country
+   from place 'Lagos' in the sentence"). Office words ("le président") and words
+   marked ``alone: false`` ("chef", "secrétaire général") need their phrase.
+
+An apposition whose role names its institution ("Kenzo Oshima, the United Nations
+Emergency Relief Coordinator") recodes a known person (IGOUNO, not his nationality).
 """
 from __future__ import annotations
 
@@ -19,7 +31,10 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
 
+from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
+
+import unicodedata
 
 from veille.actors.knowledge import Entry, Knowledge, Role
 from veille.actors.match import ActorIndex, NameKey
@@ -30,6 +45,25 @@ STOP_DEPS = {"acl:relcl", "acl", "conj", "cc", "appos", "parataxis", "punct", "a
              "mark", "obj", "iobj", "dep", "flat:name", "nummod", "advmod", "compound:prt", "expl",
              "obl:mod", "obl", "npadvmod", "prep_pobj_time"}
 HEAD_POS = {"NOUN", "PROPN", "PRON", "ADJ", "X"}
+# sectors whose bare word takes the single other country of its sentence ("the court",
+# "la police"); governments, armies, NGOs and spies act abroad, so not them
+DOMESTIC = frozenset("COP JUD LEG OPP REB CVL LAB EDU MED HLH PTY BUS REL CRM REF AGR ELI".split())
+PLACE_PREPS = frozenset("in at from of near inside across throughout à en dans de du des d' d’ au aux".split())
+INSIDE = frozenset("in at inside within dans en".split())  # "in court", "en justice": not an actor
+ETHNIC = frozenset("ethnic ethnically".split())  # "ethnic Albanian": not a nationality
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+NAME_ENTS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
+NAME_VIAS = frozenset({"name", "acronym", "metonym", "demonym", "user"})  # a name, not a place
+
+
+def _norm(text: str) -> str:
+    """As the places gazetteer normalises names (lowercase, no accents, no article)."""
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    for art in ("l'", "le ", "la ", "les ", "the "):
+        if text.startswith(art):
+            text = text[len(art):]
+    return text.strip()
 
 
 @dataclass
@@ -52,7 +86,7 @@ class M:
 
     @property
     def sector(self) -> str | None:
-        return self.code[3:6] or None if self.country else None
+        return None if self.code[:3] in ("IGO", "NGO", "IMG") else self.code[3:6] or None
 
 
 def _sector(code: str) -> str | None:
@@ -70,6 +104,12 @@ class Resolver:
         self.places: dict[str, str] = {}  # learned place name -> country
         self.learned: dict[str, M] = {}  # learned person name -> mention template
         self.is_en = self.kb.lang == "en"
+        self.place_tokens: dict[int, str] = {}  # first token of a locative known name -> country
+        self.leftover: list[tuple[Role, int, int, Token]] = []  # sector words with no country yet
+        self._sent_places: dict[int, list[tuple[int, int, str]]] = {}
+        self._dominant: tuple[str | None] | None = None
+        self._place_ents: list[Span] | None = None
+        self._name_tokens: set[int] | None = None
 
     # ------------------------------------------------------------ helpers
     def add(self, m: M) -> M:
@@ -146,6 +186,7 @@ class Resolver:
         if info.kind in ("capital", "metonym") and self.locative(s):
             if info.kind == "capital":
                 self.places[doc[s:e].text] = entry.code or entry.id
+                self.place_tokens[s] = (entry.code or entry.id)[:3]
             return
         if info.kind == "capital" and s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN" \
                 and doc[s - 1].lower_ not in self.co["determiners"] and s - 1 not in self.name_tokens:
@@ -154,6 +195,8 @@ class Resolver:
         kind = "actor"
         if info.kind in ("country", "capital"):
             self.places[doc[s:e].text] = code
+            if self.locative(s):
+                self.place_tokens[s] = code[:3]
             code, kind = code + "GOV", "country" if info.kind == "country" else "actor"
         elif info.kind == "org":
             kind = "org"
@@ -221,7 +264,7 @@ class Resolver:
                     or t.is_space:
                 break
             if t.pos_ == "NOUN" and prev.pos_ in ("NOUN", "ADJ", "PROPN") and not self.is_en and \
-                    t.i not in self.role_heads:
+                    t.i not in self.role_heads and t.i not in self.demonym_at:
                 break  # "nord-coréenne jeudi"
             out.append(t)
             prev = t
@@ -270,7 +313,7 @@ class Resolver:
             m = M(first, last + 1, code, "role", role.source, head=head.i)
             self.name_holder(m, role, head, complement)
             self.add(m)
-            self.appositions(m, head)
+            self.appositions(m, head, explicit=True)
 
     def name_holder(self, m: M, role: Role, head: Token, complement: Role | None) -> None:
         """Name the office holder a singular role denotes ("le chef du Kremlin" = Putin)."""
@@ -297,7 +340,7 @@ class Resolver:
             cand = None
             if m is not None and m.kind != "person":
                 cand = m
-            elif t.i in self.demonym_at:
+            elif t.i in self.demonym_at and not (t.i > 0 and self.doc[t.i - 1].lower_ in ETHNIC):
                 cand = M(t.i, t.i + 1, self.demonym_at[t.i], "demonym", kind="country")
             if cand is not None:
                 dist = abs(t.i - head.i)
@@ -310,21 +353,33 @@ class Resolver:
             return replace(cue, code=cue.code[:3])
         return cue
 
-    def appositions(self, m: M, head: Token) -> None:
-        """Role + unknown person name (or name, role): the name gets the role's code."""
+    def appositions(self, m: M, head: Token, explicit: bool = False) -> None:
+        """Role + unknown person name (or name, role): the name gets the role's code.
+        With ``explicit`` (the role's phrase names its country or body), "Name, the
+        role" also recodes a known person: "Kenzo Oshima, the United Nations Emergency
+        Relief Coordinator" is IGOUNO, whatever his nationality."""
         doc = self.doc
         cands = []
         if m.end < len(doc) and doc[m.end].ent_type_ in ("PER", "PERSON"):
             cands.append(m.end)
         left = m.start - 1
-        if left > 0 and doc[left].text == ",":
+        if left > 0 and doc[left].pos_ == "DET" and doc[left - 1].text == ",":
+            left -= 1  # "Name, the role"
+        comma = left > 0 and doc[left].text == ","
+        if comma:
             left -= 1
         if left >= 0 and doc[left].ent_type_ in ("PER", "PERSON") and left != m.start - 1 + 1:
             cands.append(left)
         for i in cands:
             ent = next((x for x in doc.ents if x.start <= i < x.end), None)
-            if ent is None or any(x.start < ent.end and ent.start < x.end and x.kind == "person"
-                                  for x in self.mentions):
+            if ent is None:
+                continue
+            known = [x for x in self.mentions if x.start < ent.end and ent.start < x.end and x.kind == "person"]
+            if known:
+                if explicit and comma and i == left and m.code[:3] != known[0].code[:3] and \
+                        (m.country is None or m.sector is not None):
+                    for x in known:
+                        x.code, x.via = m.code, "apposition"
                 continue
             tmpl = M(ent.start, ent.end, m.code, "apposition", m.entry, ent.text, "person")
             self.learned[ent.text] = tmpl
@@ -360,7 +415,12 @@ class Resolver:
         numbers = {w.lower() for w in self.co["pair_numbers"]}
         pending = {head.i: (role, s, e) for role, s, e, head in self.pending}
         dyad = self.salient()
-        for tok in doc:
+        # only the tokens a branch below can take (pronouns, numbers, counterparts, roles)
+        words = {doc.vocab.strings.add(w) for w in list(pron) + list(numbers) + list(counterpart)}
+        lows = doc.to_array(LOWER).tolist()
+        todo = sorted({i for i, h in enumerate(lows) if h in words} | set(pending))
+        for i in todo:
+            tok = doc[i]
             if tok.i in self.token_mention:
                 continue
             if tok.lower_ in pron and tok.dep_.startswith("nsubj") and not self.impersonal(tok):
@@ -396,6 +456,8 @@ class Resolver:
                 ana = self.anaphor(role, s, e, tok)
                 if ana is not None:
                     self.add(ana)
+                else:
+                    self.leftover.append((role, s, e, tok))
 
     def impersonal(self, tok: Token) -> bool:
         verb = tok.head
@@ -511,6 +573,165 @@ class Resolver:
                         return country[:3]
         return None
 
+    # ------------------------------------------------------------ pass 5: sector words
+    def place_of(self, start: int, end: int) -> str | None:
+        """The country of the place named by tokens [start, end): a country or capital of
+        the article, a region (``kb/regions.yaml``), else the places gazetteer."""
+        doc = self.doc
+        text = doc[start:end].text
+        if text in self.places:
+            return self.places[text][:3]
+        code = self.kb.regions.get(text.lower())
+        if code:
+            return code
+        if any(t.ent_type_ in NAME_ENTS or t.i in self.person_cover for t in doc[start:end]):
+            return None
+        from veille.places import gazetteer
+
+        hits = gazetteer().get(_norm(text))
+        if not hits:
+            return None
+        named = {m.country for m in self.mentions if m.country}
+        return next((h.country for h in hits if h.country in named), hits[0].country)
+
+    def propn_run(self, i: int, limit: int) -> int:
+        """End of the proper-noun run starting at token ``i`` (``i`` when none)."""
+        doc, j = self.doc, i
+        while j < limit and (doc[j].pos_ == "PROPN" or doc[j].text == "-" and j > i) and \
+                j not in self.person_cover:
+            j += 1
+        while j > i and doc[j - 1].text == "-":
+            j -= 1
+        return j
+
+    def sentence_places(self, sent: Span) -> list[tuple[int, int, str]]:
+        """(start, end, country) of the place names of a sentence that are not actors:
+        location entities and proper nouns after a locative preposition."""
+        cached = self._sent_places.get(sent.start)
+        if cached is not None:
+            return cached
+        doc, out = self.doc, []
+        if self._name_tokens is None:
+            self._name_tokens = {i for m in self.mentions if m.via in NAME_VIAS for i in range(m.start, m.end)}
+        actor = self._name_tokens
+        seen: set[int] = set()
+        for i, country in self.place_tokens.items():
+            if sent.start <= i < sent.end:
+                out.append((i, i + 1, country))
+                seen.add(i)
+        if self._place_ents is None:
+            self._place_ents = [x for x in doc.ents if x.label_ in PLACE_ENTS]
+        for ent in self._place_ents:
+            if ent.start < sent.start or ent.start >= sent.end:
+                continue
+            if ent.label_ in PLACE_ENTS and ent.start not in seen and not actor & set(range(ent.start, ent.end)):
+                country = self.place_of(ent.start, ent.end)
+                if country:
+                    out.append((ent.start, ent.end, country))
+                seen.update(range(ent.start, ent.end))
+        for t in sent:
+            if t.i in seen or t.i in actor or t.pos_ != "PROPN" or t.ent_type_ in NAME_ENTS or \
+                    t.i == sent.start or doc[t.i - 1].lower_ not in PLACE_PREPS or doc[t.i - 1].lower_ == "of":
+                continue
+            end = self.propn_run(t.i, sent.end)
+            if not actor & set(range(t.i, end)):
+                country = self.place_of(t.i, end)
+                if country:
+                    out.append((t.i, end, country))
+            seen.update(range(t.i, end))
+        self._sent_places[sent.start] = out
+        return out
+
+    def dominant(self) -> str | None:
+        """The article's dominant country: at least two of its actors and places, and
+        at least twice as many as the next country."""
+        if self._dominant is None:
+            counts: Counter[str] = Counter()
+            for m in self.mentions:
+                if m.country and not m.via.startswith(("sector", "coreference", "pronoun")):
+                    counts[m.country] += 1
+            for sent in self.doc.sents:
+                for _, _, country in self.sentence_places(sent):
+                    counts[country] += 1
+            top = counts.most_common(2)
+            ok = top and top[0][1] >= 2 and (len(top) == 1 or top[0][1] >= 2 * top[1][1])
+            self._dominant = (top[0][0] if ok else None,)
+        return self._dominant[0]
+
+    def sector_country(self, role: Role, s: int, e: int, head: Token) -> tuple[str | None, str]:
+        """The country of a sector word's phrase [s, e) and why (see the module docstring)."""
+        doc = self.doc
+        sent = head.sent
+        # 1. a place in the phrase: "Darfur rebels", "les rebelles du Darfour"
+        i = s
+        while i < e:
+            if doc[i].pos_ == "PROPN" and i != head.i:
+                end = self.propn_run(i, e)
+                end = max(end, i + 1)
+                country = self.place_of(i, end)
+                if country:
+                    return country, f"place '{doc[i:end].text}' in the phrase"
+                i = end
+            else:
+                i += 1
+        # 2. a place complement: "demonstrators in Baghdad", "des manifestants à Lagos"
+        j = e
+        if j < sent.end and doc[j].lower_ in PLACE_PREPS:
+            k = j + 1
+            if k < sent.end and doc[k].pos_ == "DET":
+                k += 1
+            end = self.propn_run(k, sent.end) if k < sent.end else k
+            if end > k:
+                country = self.place_of(k, end)
+                if country:
+                    return country, f"place '{doc[k:end].text}' after the phrase"
+        if not (role.office and role.person):
+            # 3. a place in the sentence
+            places = [(a, b, c) for a, b, c in self.sentence_places(sent) if not (s <= a < e)]
+            countries = {c for _, _, c in places}
+            if len(countries) == 1:
+                a, b, c = places[0]
+                return c, f"place '{doc[a:b].text}' in the sentence"
+            if len(countries) > 1:
+                return None, "places of several countries in the sentence"
+            # 4. the single other country named in the sentence (domestic sectors)
+            others = [m for m in self.mentions if sent.start <= m.start < sent.end and m.country
+                      and (m.end <= s or m.start >= e) and not m.via.startswith("sector")
+                      and not (m.via == "demonym" and doc[m.head].dep_ == "amod")]  # "sites danois"
+            countries = {m.country for m in others}
+            if len(countries) > 1:
+                return None, "several countries in the sentence"
+            if countries and role.sector in DOMESTIC:
+                m = others[0]
+                return m.country, f"'{doc[m.start:m.end].text}' in the sentence"
+            if countries:
+                return None, "another country in the sentence"
+        # 5. the article's dominant country
+        country = self.dominant()
+        if country:
+            return country, "the article"
+        return None, ""
+
+    def sector_words(self) -> None:
+        """Sector words left without a country are actors: country from the phrase, else
+        the context, else ``---`` (see the module docstring)."""
+        doc = self.doc
+        if self.leftover:
+            self.dominant()  # before this pass adds mentions
+        for role, s, e, head in self.leftover:
+            if not role.alone or any(m.start <= head.i < m.end for m in self.mentions):
+                continue
+            if s > 0 and doc[s - 1].lower_ in INSIDE:
+                continue  # "in court", "dans l'armée"
+            country, why = self.sector_country(role, s, e, head)
+            if country is None and role.office and role.person:
+                continue  # "le président du club": an office word needs a country
+            via = f"sector word; country from {why}" if country else \
+                f"sector word; no country ({why})" if why else "sector word; no country"
+            m = M(s, e, (country or "---") + role.sector, via, role.source, head=head.i)
+            self.add(m)
+            self.appositions(m, head)
+
     # ------------------------------------------------------------ run
     def run(self, matches: list[tuple[str, int, int]]) -> list[M]:
         roles = self.names(matches)
@@ -518,6 +739,7 @@ class Resolver:
         self.demonyms()
         self.learned_names()
         self.coreference()
+        self.sector_words()
         return self.mentions
 
 
