@@ -60,11 +60,13 @@ SUPPORT_VERBS = {"fr": {"mener", "lancer", "engager", "poursuivre", "conduire", 
                         "réaliser", "entreprendre", "organiser", "tenir", "intensifier", "déclencher",
                         "commettre", "perpétrer", "livrer", "faire", "être", "avoir", "reprendre",
                         "renouveler", "commencer", "entamer", "achever", "terminer", "ouvrir", "relancer",
-                        "multiplier", "accélérer"},
+                        "multiplier", "accélérer", "imposer", "réimposer", "rétablir", "instaurer", "décréter",
+                        "proclamer", "maintenir", "prolonger", "durcir"},
                  "en": {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "continue",
                         "make", "pursue", "undertake", "commit", "be", "have", "step", "intensify", "renew",
                         "resume", "begin", "start", "open", "complete", "finish", "organize", "organise",
-                        "step", "escalate", "accelerate",
+                        "step", "escalate", "accelerate", "impose", "reimpose", "reinstate", "declare",
+                        "enforce", "maintain", "extend", "tighten", "institute",
                         "stag"}}  # en_core_web_sm lemmatises "staged" as "stag"
 
 
@@ -311,7 +313,8 @@ def _adjacent_subject(trig: Token, index: ActorIndex, lab: Labels) -> list[Actor
     if not left:
         return []
     root, ms = left[-1]
-    if any(ch.dep_ in lab.case for ch in root.children) or root.dep_ in lab.obl:
+    if any(ch.dep_ in lab.case for ch in root.children) or root.dep_ in lab.obl or \
+            (lab.pobj and root.dep_ in lab.pobj):  # "The Albanians of southern Serbia are demanding"
         return []
     span = index.doc.char_span(ms[0].start, ms[0].end, alignment_mode="expand")
     if span is None:
