@@ -162,6 +162,14 @@ class Resolver:
                 continue
             taken.update(range(s, e))
             self.name_mention(info, s, e)
+        # the longest demonym wins over those inside it ("Equatorial Guinean" is not "Guinean")
+        kept: list[tuple[str, int, int]] = []
+        dtaken: set[int] = set()
+        for c, s, e in sorted(dems, key=lambda x: (-(x[2] - x[1]), x[1])):
+            if not dtaken & set(range(s, e)):
+                dtaken.update(range(s, e))
+                kept.append((c, s, e))
+        dems = sorted(kept, key=lambda x: x[1])
         self.demonym_matches = [(c, s, e) for c, s, e in dems if not taken & set(range(s, e))]
         self.demonym_at = {i: c for c, s, e in dems for i in range(s, e)}
         out, rtaken = [], set(taken)
