@@ -57,6 +57,11 @@ def _norm(text: str) -> str:
     return text.strip()
 
 
+def entries_named(name: str) -> list[GazEntry]:
+    """Gazetteer entries for a place name as written (normalised as the index is)."""
+    return gazetteer().get(_norm(name), [])
+
+
 def _latin(text: str) -> bool:
     return all(ord(c) < 0x250 or not c.isalpha() for c in text)
 
@@ -129,7 +134,7 @@ def _candidates(doc: Doc) -> list[Span]:
     for t in doc:
         if t.pos_ == "PROPN" and t.i not in covered and t.dep_ in ("dobj", "obj", "pobj", "nmod") \
                 and not any(s.start <= t.i < s.end for s in spans) and t.ent_type_ not in ("PER", "PERSON"):
-            hit = gazetteer().get(_norm(t.text))
+            hit = entries_named(t.text)
             if hit and hit[0].feature == "city" and hit[0].population >= 100_000:
                 spans.append(doc[t.i:t.i + 1])
     return sorted(spans, key=lambda s: s.start)
@@ -177,7 +182,7 @@ def _facilities(doc: Doc, article: Article, actors: list[ActorMention], places: 
         span = doc[t.i:end_tok + 1]
         if any(s < span.end_char and span.start_char < e for s, e in taken):
             continue  # the name is already a place of its own
-        known = gazetteer().get(_norm(doc[names[0].left_edge.i:names[0].right_edge.i + 1].text))
+        known = entries_named(doc[names[0].left_edge.i:names[0].right_edge.i + 1].text)
         if known and known[0].feature == "city":  # "le port d'Odessa" is in Odessa
             e = known[0]
             out.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=e.name,
@@ -200,7 +205,7 @@ def _nearby_country(t: Token, places: list[Place], actors: list[ActorMention]) -
             return m.country
     for tok in sent[t.i - sent.start:]:
         if tok.pos_ == "ADJ":
-            hit = gazetteer().get(_norm(tok.text))
+            hit = entries_named(tok.text)
             if hit:
                 return hit[0].country
     return None

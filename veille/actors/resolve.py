@@ -34,8 +34,6 @@ from datetime import date
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-import unicodedata
-
 from veille.actors.knowledge import Entry, Knowledge, Role
 from veille.actors.match import ActorIndex, NameKey
 from veille.records import ActorMention
@@ -54,16 +52,6 @@ ETHNIC = frozenset("ethnic ethnically".split())  # "ethnic Albanian": not a nati
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NAME_ENTS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
 NAME_VIAS = frozenset({"name", "acronym", "metonym", "demonym", "user"})  # a name, not a place
-
-
-def _norm(text: str) -> str:
-    """As the places gazetteer normalises names (lowercase, no accents, no article)."""
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    for art in ("l'", "le ", "la ", "les ", "the "):
-        if text.startswith(art):
-            text = text[len(art):]
-    return text.strip()
 
 
 @dataclass
@@ -594,9 +582,9 @@ class Resolver:
             return code
         if any(t.ent_type_ in NAME_ENTS or t.i in self.person_cover for t in doc[start:end]):
             return None
-        from veille.places import gazetteer
+        from veille.places import entries_named  # the gazetteer loads on first need
 
-        hits = gazetteer().get(_norm(text))
+        hits = entries_named(text)
         if not hits:
             return None
         named = {m.country for m in self.mentions if m.country}
