@@ -68,6 +68,27 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
      "10", {"FRA"}, {"RUS"}, "asserted"),
     ("fr-doit-schedule", "fr", "Le président chinois doit se rendre en France la semaine prochaine.",
      "04", {"CHN"}, {"FRA"}, "future"),
+    # background words are not events (events/background.py): attributive participles,
+    # words of an actor's name, purpose clauses, the infinitive content of a request
+    ("en-attributive-participle", "en", "Japan sent aid to the besieged town of Mariupol.",
+     "07", {"JPN"}, set(), "asserted"),
+    ("fr-attributive-participle", "fr", "Le Japon a envoyé de l'aide à la ville assiégée de Marioupol.",
+     "07", {"JPN"}, set(), "asserted"),
+    ("en-participle-with-agent", "en", "Aid reached the town besieged by Russia on Monday.",
+     "19", {"RUS"}, set(), "asserted"),
+    ("fr-participle-with-agent", "fr", "Les armes saisies par les rebelles maliens ont été détruites.",
+     "17", {"MLI"}, set(), "asserted"),
+    ("en-actor-name", "en", "The Organisation of Islamic Cooperation condemned Israel.",
+     "11", {"IGO"}, {"ISR"}, "asserted"),
+    ("en-purpose", "en", "The French president telephoned the German chancellor to discuss the crisis.",
+     "04", {"FRA"}, {"DEU"}, "asserted"),
+    # fr_core_news_md tags "téléphoné" as a noun here: its tense auxiliary says it is a verb
+    ("fr-purpose", "fr", "Le président français a téléphoné au chancelier allemand pour discuter de la crise.",
+     "04", {"FRA"}, {"DEU"}, "asserted"),
+    ("en-request-content", "en", "Yemen rejected an American request to interrogate the prisoners.",
+     "12", {"YEM"}, set(), "asserted"),
+    ("fr-request-content", "fr", "Le Yémen a rejeté une demande américaine d'interroger les détenus.",
+     "12", {"YEM"}, set(), "asserted"),
 ]
 
 
@@ -117,3 +138,21 @@ ABSENT = [
 def test_events_absent(extracted: dict[str, dict[str, Any]], cid: str, root: str, source: str) -> None:
     d = extracted[cid]
     assert not [e for e in d["events"] if e["cameo"][:2] == root and source in _countries(e["source"])], _show(d)
+
+
+NOT_TRIGGER = [
+    # (case id, word that is background in its sentence, never an event's trigger)
+    ("en-attributive-participle", "besieged"),
+    ("fr-attributive-participle", "assiégée"),
+    ("en-actor-name", "Cooperation"),
+    ("en-purpose", "discuss"),
+    ("fr-purpose", "discuter"),
+    ("en-request-content", "interrogate"),
+    ("fr-request-content", "interroger"),
+]
+
+
+@pytest.mark.parametrize("cid,word", NOT_TRIGGER, ids=[f"{c[0]}-not-{c[1]}" for c in NOT_TRIGGER])
+def test_background_word_not_an_event(extracted: dict[str, dict[str, Any]], cid: str, word: str) -> None:
+    d = extracted[cid]
+    assert not [e for e in d["events"] if word in e["trigger"]["text"].split()], _show(d)

@@ -103,7 +103,17 @@ def preposition(tok: Token, lab: Labels) -> str | None:
     return " ".join(words)
 
 
+def is_attributive_passive(tok: Token, lab: Labels) -> bool:
+    """A past participle modifying a noun, whose patient is that noun ("the town besieged
+    by Russia", "les armes saisies par les rebelles")."""
+    return tok.pos_ == "VERB" and (tok.dep_ == "acl" or tok.dep_ in lab.mod) and tok.head.i != tok.i \
+        and tok.head.pos_ in ("NOUN", "PROPN", "PRON") \
+        and (tok.tag_ == "VBN" or ("VerbForm=Part" in str(tok.morph) and "Tense=Past" in str(tok.morph)))
+
+
 def is_passive(tok: Token, lab: Labels) -> bool:
+    if is_attributive_passive(tok, lab):
+        return True
     if tok.lemma_.lower() in lab.unaccusative or any(
             c.dep_.startswith("expl") or c.lower_ in lab.reflexive for c in tok.children):
         return False  # compound past with être, or a reflexive verb: the subject is the agent
@@ -176,6 +186,8 @@ def direct_role(tok: Token, role: str, lab: Labels) -> list[Token]:
                 [c for c in kids if c.dep_ in lab.agent and preposition(c, lab) in (None, "par")]
         return [c for c in kids if c.dep_ in lab.subj and c.lower_ not in lab.rel_pronouns]
     if role == "obj":
+        if passive and is_attributive_passive(tok, lab):
+            return [tok.head]
         deps = lab.subj_pass if passive else lab.obj
         return [c for c in kids if c.dep_ in deps and c.lower_ not in lab.reflexive]
     if role == "iobj":

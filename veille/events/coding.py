@@ -15,8 +15,9 @@ from spacy.tokens import Span, Token
 from veille.analysis import Analysis
 from veille.events.arguments import (Labels, clause_tokens, governor_subject, is_passive, labels_for,
                                      role_tokens)
+from veille.events.background import background_reason
 from veille.events.lexicon import LexEntry, Lexicon
-from veille.events.modality import Cues, is_purpose, is_volitional, load_cues, modality
+from veille.events.modality import Cues, is_volitional, load_cues, modality
 from veille.events.obligation import find_obligations
 from veille.events.ontology import parallel_code
 from veille.records import ActorMention, Modality
@@ -176,8 +177,19 @@ def _same_span(ms: list[ActorMention]) -> list[ActorMention]:
     return [m for m in ms if (m.start, m.end) == (first.start, first.end)]
 
 
+TENSE_AUX = {"aux:tense", "aux:pass", "aux", "auxpass"}
+
+
+def _misread_verb(tok: Token) -> bool:
+    """A participle the tagger took for a noun or adjective though it carries a tense
+    auxiliary ("a téléphoné au chancelier" tagged NOUN)."""
+    return tok.pos_ in ("NOUN", "ADJ") and any(
+        c.dep_ in TENSE_AUX and c.lemma_.lower() in ("avoir", "être", "have", "be") and c.i < tok.i
+        for c in tok.children)
+
+
 def _pos(tok: Token) -> str | None:
-    if tok.pos_ == "VERB":
+    if tok.pos_ == "VERB" or _misread_verb(tok):
         return "verb"
     if tok.pos_ in ("NOUN", "PROPN", "ADJ"):
         return "noun"
@@ -190,7 +202,7 @@ def _lemma_keys(tok: Token) -> list[str]:
     keys = [lemma, form]
     if tok.lang_ == "en" and tok.pos_ == "VERB" and form.endswith(("ed", "ing")) and not lemma.endswith("e"):
         keys.append(lemma + "e")  # a dropped silent e ("staged" → "stag")
-    if tok.pos_ in ("VERB", "ADJ") and not lemma.endswith(("er", "ir", "re")):
+    if (tok.pos_ in ("VERB", "ADJ") or _misread_verb(tok)) and not lemma.endswith(("er", "ir", "re")):
         for suffix, inf in (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("e", "er"),
                             ("ies", "ir"), ("is", "ir"), ("ie", "ir"), ("i", "ir"), ("it", "ir")):
             if lemma.endswith(suffix):
@@ -550,10 +562,10 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
     for c in cands:
         assert c.entry is not None
         c.code = c.entry.code
-        if is_purpose(c.trigger, cues):
-            c.reason = "purpose clause, not an event"
-            continue
         c.intent_head = _intent_head(c.trigger, cues)
+        c.reason = background_reason(c.trigger, lab, cues, index, c.intent_head)
+        if c.reason:
+            continue
         if c.intent_head is not None and c.code[:2] not in ("03", "13"):
             head = c.intent_head.lemma_.lower()
             if c.code[:2] in COERCIVE_ROOTS:

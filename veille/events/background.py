@@ -1,0 +1,76 @@
+"""Predicates that describe the background of a sentence rather than report an event.
+
+A word of the lexicon is not always an event of the sentence it stands in:
+
+- a word of an actor's name ("Asia-Pacific Economic Cooperation", "the Warsaw Pact",
+  "the opposition") names who, not what;
+- an attributive participle describes its noun ("the besieged town", "la frontière
+  contestée", "the alleged war crimes"), unless it names who did it ("occupied by
+  Israel", "saisis par les rebelles"): then it reports the act;
+- an infinitive that completes a noun is the content of that noun ("a request to
+  interrogate", "l'exigence de rompre", "efforts to end the fighting"): the noun is the
+  event, when it is one (a request, a demand);
+- a purpose clause ("telephoned him to discuss", "pour qu'il cesse") states an aim.
+
+Plans, offers and intentions ("a plan to visit", "l'intention de frapper") are not
+background: their infinitive is coded in its intent or threat form (coding.py).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from veille.events.arguments import Labels
+from veille.events.modality import Cues, is_purpose
+
+if TYPE_CHECKING:
+    from veille.events.coding import ActorIndex
+
+NOUNS = ("NOUN", "PROPN", "PRON")
+
+
+def _is_participle(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and ("VerbForm=Part" in str(tok.morph) or tok.tag_ in ("VBN", "VBG"))
+
+
+def _is_infinitive(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and ("VerbForm=Inf" in str(tok.morph) or tok.tag_ == "VB")
+
+
+def _has_agent(tok: Token, lab: Labels) -> bool:
+    return any(c.dep_ in lab.agent for c in tok.children)
+
+
+def purpose_clause(tok: Token, lab: Labels, cues: Cues) -> bool:
+    """An aim, not an act: "to discuss" as an adverbial clause, "pour que ... cesse",
+    and the language's purpose phrases ("in order to", "afin de")."""
+    if is_purpose(tok, cues):
+        return True
+    if tok.pos_ != "VERB" or tok.dep_ not in lab.advcl:
+        return False
+    firsts = {m.split()[0] for m in cues.purpose_marks}
+    marks = [c for c in tok.children if c.dep_ in ("mark", "aux") and c.i < tok.i]
+    if any(m.lower_ in firsts for m in marks):  # "pour que", "afin qu'", "in order that"
+        return True
+    # English bare purpose infinitive: "telephoned Kozyrev to discuss"
+    return _is_infinitive(tok) and any(m.lower_ == "to" and m.tag_ == "TO" for m in marks)
+
+
+def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
+                      intent_head: Token | None) -> str:
+    """Why the predicate at ``tok`` is background (empty when it may be an event)."""
+    if actors.at(tok):
+        return "part of an actor's name, not an event"
+    if purpose_clause(tok, lab, cues):
+        return "purpose clause, not an event"
+    head = tok.head
+    if _is_participle(tok) and head.i != tok.i and head.pos_ in NOUNS and \
+            (tok.dep_ in lab.mod or tok.dep_ == "acl") and not _has_agent(tok, lab):
+        return f"participle describing '{head.text}', not an event"
+    # "une demande visant à interroger" names the act it asks for; "le premier chef d'État
+    # à se rendre" (a person noun) reports it
+    if intent_head is None and _is_infinitive(tok) and tok.dep_ == "acl" and actors.is_act(head) \
+            and not actors.at(head):
+        return f"content of '{head.text}', not an event"
+    return ""
