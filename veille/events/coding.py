@@ -225,8 +225,10 @@ def _match_words(trigger: Token, words: tuple[str, ...]) -> list[Token] | None:
     return out
 
 
-def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels) -> list[Token] | None:
-    """Trigger tokens when the entry's constraints hold, else None."""
+def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels, wide: bool = False) -> list[Token] | None:
+    """Trigger tokens when the entry's constraints hold, else None. ``wide``: an object
+    constraint may be met by a modifier of the object ("violated the ceasefire agreement",
+    "a violé l'accord de cessez-le-feu"), tried after every entry failed on the head."""
     toks = _match_words(trigger, entry.words)
     if toks is None:
         return None
@@ -236,6 +238,9 @@ def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels) -> list[Token] | 
         objs = role_tokens(trigger, "obj", lab) if entry.pos == "verb" else role_tokens(trigger, "de", lab)
         objs += [x for o in objs if o.like_num or any(c.dep_ == "nummod" for c in o.children)
                  for x in role_tokens(o, "de", lab)]  # "700 kg of medicine", "des tonnes de vivres"
+        if wide:
+            objs += [x for o in objs for x in o.children if x.dep_ == "compound"] + \
+                [x for o in objs for x in role_tokens(o, "de", lab)]
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in objs):
             return None
     if entry.xcomp:
@@ -258,12 +263,12 @@ def find_candidates(sent: Span, lex: Lexicon, lab: Labels) -> list[Candidate]:
         entries = next((e for k in _lemma_keys(tok) if (e := lex.candidates(k, pos))), [])
         if not entries and pos == "noun" and tok.pos_ == "ADJ":
             continue
-        for entry in entries:
-            toks = _entry_holds(entry, tok, lab)
-            if toks is not None:
-                out.append(Candidate(trigger=tok, tokens=toks, entry=entry))
-                consumed.update(t.i for t in toks[1:])
-                break
+        found = next(((e, t) for wide in (False, True) for e in entries
+                      if (t := _entry_holds(e, tok, lab, wide)) is not None), None)
+        if found is not None:
+            entry, toks = found
+            out.append(Candidate(trigger=tok, tokens=toks, entry=entry))
+            consumed.update(t.i for t in toks[1:])
     # a multi-word entry consumes the words that would head entries of their own
     return [c for c in out if c.trigger.i not in consumed or len(c.tokens) > 1]
 
