@@ -30,6 +30,11 @@ CASES = [
     # "ethnic X": an ethnicity, not a nationality; the place decides
     ("en-ethnic", "en", "Ethnic Albanian guerrillas clashed with soldiers in Macedonia.", "Ethnic Albanian guerrillas",
      "MKDREB", None),
+    # an ethnic group named by its demonym alone: civilians of the country it lives in
+    ("en-ethnic-group", "en", "Serb forces killed three ethnic Albanians in southeastern Serbia.", "Albanians",
+     "SRBCVL", "ethnic group"),
+    ("fr-ethnic-group", "fr", "Les forces serbes ont tué trois Albanais de souche dans le sud-est de la Serbie.",
+     "Albanais", "SRBCVL", "ethnic group"),
     # context: the single other country of the sentence (domestic sectors)
     ("en-other-country", "en", "Judge Alejandro Rivera opened fraud investigations against 28 Chilean government "
      "officials, the court said Friday.", "the court", "CHLJUD", "'28 Chilean government officials' in the sentence"),

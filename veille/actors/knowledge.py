@@ -335,6 +335,10 @@ class LangData:
     roles: list[Role]
     demonyms: list[Demonym]
     coref: dict[str, Any]
+    # words that make a demonym name an ethnic group, not a nationality ("ethnic
+    # Albanians", "les Albanais de souche"): before it, or right after it
+    ethnic_before: frozenset[str] = frozenset()
+    ethnic_after: tuple[tuple[str, ...], ...] = ()
 
 
 def _plural(word: str, lang: str) -> str:
@@ -426,6 +430,14 @@ def load_demonyms(path: Path, lang: str) -> list[Demonym]:
     return out
 
 
+def load_ethnic_markers(path: Path) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
+    """``ethnic_before`` and ``ethnic_after`` of a demonyms.yaml (optional lists)."""
+    data = read_yaml(path)
+    before = _str_list(path, data.get("__line__", 1), data.get("ethnic_before"), "ethnic_before")
+    after = _str_list(path, data.get("__line__", 1), data.get("ethnic_after"), "ethnic_after")
+    return frozenset(w.lower() for w in before), tuple(tuple(w.lower().split()) for w in after)
+
+
 COREF_KEYS = {"subject_pronouns": dict, "counterpart": list, "pair_numbers": list,
               "pair_nouns": dict, "determiners": list, "locative": list, "impersonal": list,
               "definite": list, "anaphors": dict, "phrase_suffixes": list,
@@ -514,10 +526,12 @@ def knowledge(lang: str, user_files: tuple[str, ...] = ()) -> Knowledge:
             merge(entries, e)
     check_complete(entries, {f"user:{Path(f).name}": f for f in user_files})
     lang_dir = lang if (LANG_DIR / lang).is_dir() else "en"
+    before, after = load_ethnic_markers(_lang_file(lang_dir, "demonyms.yaml"))
     data = LangData(lang=lang,
                     roles=load_roles(_lang_file(lang_dir, "roles.yaml"), lang_dir),
                     demonyms=load_demonyms(_lang_file(lang_dir, "demonyms.yaml"), lang_dir),
-                    coref=load_coref(_lang_file(lang_dir, "coreference.yaml")))
+                    coref=load_coref(_lang_file(lang_dir, "coreference.yaml")),
+                    ethnic_before=before, ethnic_after=after)
     return Knowledge(lang=lang, entries=entries, data=data, user_files=user_files,
                      regions=_regions())
 

@@ -48,7 +48,6 @@ HEAD_POS = {"NOUN", "PROPN", "PRON", "ADJ", "X"}
 DOMESTIC = frozenset("COP JUD LEG OPP REB CVL LAB EDU MED HLH PTY BUS REL CRM REF AGR ELI".split())
 PLACE_PREPS = frozenset("in at from of near inside across throughout à en dans de du des d' d’ au aux".split())
 INSIDE = frozenset("in at inside within dans en".split())  # "in court", "en justice": not an actor
-ETHNIC = frozenset("ethnic ethnically".split())  # "ethnic Albanian": not a nationality
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NAME_ENTS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
 NAME_VIAS = frozenset({"name", "acronym", "metonym", "demonym", "user"})  # a name, not a place
@@ -223,8 +222,22 @@ class Resolver:
                     continue
             if code.startswith("IGO"):
                 continue
-            self.add(M(s, e, code, "demonym", f"lang/{self.kb.data.lang}/demonyms.yaml#{code}",
-                       kind="country", head=tok.i))
+            ref = f"lang/{self.kb.data.lang}/demonyms.yaml#{code}"
+            if self.ethnic(s, e):
+                # "ethnic Albanians in south Serbia": civilians of the country they live in
+                group = Role(id="ethnic-group", words=(), sector="CVL", person=False)
+                country, why = self.sector_country(group, s, e, tok)
+                self.add(M(s, e, f"{country or code}CVL", f"ethnic group; country from {why or 'its name'}",
+                           ref, head=tok.i))
+                continue
+            self.add(M(s, e, code, "demonym", ref, kind="country", head=tok.i))
+
+    def ethnic(self, s: int, e: int) -> bool:
+        """The demonym at [s, e) names an ethnic group ("ethnic Albanians", "Albanais de souche")."""
+        doc, data = self.doc, self.kb.data
+        if s > 0 and doc[s - 1].lower_ in data.ethnic_before:
+            return True
+        return any([t.lower_ for t in doc[e:e + len(words)]] == list(words) for words in data.ethnic_after)
 
     # ------------------------------------------------------------ pass 3: roles
     def phrase_tokens(self, s: int, e: int) -> list[Token]:
@@ -336,7 +349,7 @@ class Resolver:
             cand = None
             if m is not None and m.kind != "person":
                 cand = m
-            elif t.i in self.demonym_at and not (t.i > 0 and self.doc[t.i - 1].lower_ in ETHNIC):
+            elif t.i in self.demonym_at and not self.ethnic(t.i, t.i + 1):
                 cand = M(t.i, t.i + 1, self.demonym_at[t.i], "demonym", kind="country")
             if cand is not None:
                 dist = abs(t.i - head.i)

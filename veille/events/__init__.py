@@ -52,7 +52,7 @@ def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
     # "ont discuté avec Kiev" (a partner; a military target is where the act took place)
     named = c.sources + (c.targets if cameo.quad < 4 else [])
     place = event_place(analysis, c.trigger.i, tuple((m.start, m.end) for m in named))
-    target = [m.ref() for m in c.targets]
+    target = [m.ref() for m in c.targets] or ([c.implicit_target] if c.implicit_target else [])
     source_countries = {m.country for m in c.sources}
     if not target and cameo.code in VISIT_CODES and place is None:
         place = _next_place(analysis, c.trigger.idx, sentence.end)

@@ -20,7 +20,7 @@ from veille.events.lexicon import LexEntry, Lexicon
 from veille.events.modality import Cues, is_volitional, load_cues, modality
 from veille.events.obligation import find_obligations
 from veille.events.ontology import parallel_code
-from veille.records import ActorMention, Modality
+from veille.records import ActorMention, ActorRef, Modality
 
 WINDOW = 4  # max distance between consecutive words of a multi-word entry
 INTERNAL_ROOTS = {"14", "17"}  # protest, coerce/repress/arrest: source and target may coincide
@@ -90,6 +90,7 @@ class Candidate:
     intent_head: Token | None = None
     excluded: set[int] = field(default_factory=set)  # tokens describing an embedded act
     recoded: str = ""  # "threat of 190": the act's code before CAMEO's intent/threat/refusal form
+    implicit_target: ActorRef | None = None  # an actor the text implies but does not name
 
     @property
     def text(self) -> str:
@@ -491,6 +492,20 @@ def _intent_head(tok: Token, cues: Cues) -> Token | None:
     return None
 
 
+PROTEST_ROOT = "14"
+
+
+def _authority_of(sources: list[ActorMention]) -> ActorRef | None:
+    """The government a protest with no named target addresses: that of the protesters'
+    country (CAMEO and ICEWS code domestic dissent against the state). None when the
+    protesters are the government, or of unknown or several countries."""
+    countries = {m.country for m in sources}
+    if len(countries) != 1 or None in countries or any(m.sector == "GOV" for m in sources):
+        return None
+    country = countries.pop()
+    return ActorRef(text=None, code=f"{country}GOV", country=country, sector="GOV")
+
+
 def _same_country(a: ActorMention, b: ActorMention) -> bool:
     if a.code == b.code:
         return True
@@ -591,10 +606,16 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
         if not c.sources:
             c.reason = "no source actor"
             continue
-        if not c.targets and c.entry.target != ("none",) and not (c.entry.symmetric and len(c.sources) > 1):
+        protest = c.code[:2] == PROTEST_ROOT
+        if not c.targets and (c.entry.target != ("none",) or protest) and \
+                not (c.entry.symmetric and len(c.sources) > 1):
             c.targets = sentence_targets(c, index, speakers)
             if c.targets:
                 c.target_path = "implicit: other actor of the sentence"
+        if not c.targets and protest:
+            c.implicit_target = _authority_of(c.sources)
+            if c.implicit_target is not None:
+                c.target_path = f"implicit: the government of {c.implicit_target.country}, protested against"
         c.modality, c.modality_cue = modality(c.trigger, sent, lang, tuple(c.tokens[1:]))
         if c.modality == "negated" and c.code[:2] == "03" and c.trigger.lemma_.lower() in cues.acceptance_verbs \
                 and c.modality_cue == "negation on the predicate":
