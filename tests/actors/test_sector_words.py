@@ -30,6 +30,13 @@ CASES = [
     # "ethnic X": an ethnicity, not a nationality; the place decides
     ("en-ethnic", "en", "Ethnic Albanian guerrillas clashed with soldiers in Macedonia.", "Ethnic Albanian guerrillas",
      "MKDREB", None),
+    # "X-led forces" are X's; "X-backed militias" are not; a participle adjective does not
+    # stop the phrase ("Algeria's leading activist")
+    ("en-led", "en", "Vietnamese-led forces launched rocket fire against guerrilla camps.", "Vietnamese-led forces",
+     "VNMMIL", None),
+    ("en-backed", "en", "Syrian-backed militias attacked the town.", "backed militias", "---REB", None),
+    ("en-possessive-participle", "en", "Salaheddine Sidhoum, Algeria's leading human rights activist, staged a "
+     "hunger strike.", "Algeria's leading human rights activist", "DZANGO", None),
     # an ethnic group named by its demonym alone: civilians of the country it lives in
     ("en-ethnic-group", "en", "Serb forces killed three ethnic Albanians in southeastern Serbia.", "Albanians",
      "SRBCVL", "ethnic group"),

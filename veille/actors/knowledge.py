@@ -339,6 +339,7 @@ class LangData:
     # Albanians", "les Albanais de souche"): before it, or right after it
     ethnic_before: frozenset[str] = frozenset()
     ethnic_after: tuple[tuple[str, ...], ...] = ()
+    backer_words: frozenset[str] = frozenset()  # "Syrian-backed": the backer, not the group's country
 
 
 def _plural(word: str, lang: str) -> str:
@@ -430,12 +431,16 @@ def load_demonyms(path: Path, lang: str) -> list[Demonym]:
     return out
 
 
-def load_ethnic_markers(path: Path) -> tuple[frozenset[str], tuple[tuple[str, ...], ...]]:
-    """``ethnic_before`` and ``ethnic_after`` of a demonyms.yaml (optional lists)."""
+def load_demonym_markers(path: Path) -> dict[str, Any]:
+    """The optional word lists of a demonyms.yaml: ``ethnic_before``, ``ethnic_after``
+    and ``backer_words``, as LangData fields."""
     data = read_yaml(path)
-    before = _str_list(path, data.get("__line__", 1), data.get("ethnic_before"), "ethnic_before")
-    after = _str_list(path, data.get("__line__", 1), data.get("ethnic_after"), "ethnic_after")
-    return frozenset(w.lower() for w in before), tuple(tuple(w.lower().split()) for w in after)
+    line = data.get("__line__", 1)
+    before, after, backer = (_str_list(path, line, data.get(k), k)
+                             for k in ("ethnic_before", "ethnic_after", "backer_words"))
+    return {"ethnic_before": frozenset(w.lower() for w in before),
+            "ethnic_after": tuple(tuple(w.lower().split()) for w in after),
+            "backer_words": frozenset(w.lower() for w in backer)}
 
 
 COREF_KEYS = {"subject_pronouns": dict, "counterpart": list, "pair_numbers": list,
@@ -526,12 +531,11 @@ def knowledge(lang: str, user_files: tuple[str, ...] = ()) -> Knowledge:
             merge(entries, e)
     check_complete(entries, {f"user:{Path(f).name}": f for f in user_files})
     lang_dir = lang if (LANG_DIR / lang).is_dir() else "en"
-    before, after = load_ethnic_markers(_lang_file(lang_dir, "demonyms.yaml"))
     data = LangData(lang=lang,
                     roles=load_roles(_lang_file(lang_dir, "roles.yaml"), lang_dir),
                     demonyms=load_demonyms(_lang_file(lang_dir, "demonyms.yaml"), lang_dir),
                     coref=load_coref(_lang_file(lang_dir, "coreference.yaml")),
-                    ethnic_before=before, ethnic_after=after)
+                    **load_demonym_markers(_lang_file(lang_dir, "demonyms.yaml")))
     return Knowledge(lang=lang, entries=entries, data=data, user_files=user_files,
                      regions=_regions())
 

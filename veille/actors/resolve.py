@@ -232,6 +232,11 @@ class Resolver:
                 continue
             self.add(M(s, e, code, "demonym", ref, kind="country", head=tok.i))
 
+    def backer(self, i: int) -> bool:
+        """The demonym at ``i`` names who backs the group, not its country ("Syrian-backed militias")."""
+        doc = self.doc
+        return i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].lower_ in self.kb.data.backer_words
+
     def ethnic(self, s: int, e: int) -> bool:
         """The demonym at [s, e) names an ethnic group ("ethnic Albanians", "Albanais de souche")."""
         doc, data = self.doc, self.kb.data
@@ -248,8 +253,10 @@ class Resolver:
         i = s - 1
         while i >= 0 and s - i <= 4:
             t = doc[i]
+            led = t.lower_ == "led" and i > 0 and doc[i - 1].text == "-"  # "Vietnamese-led forces"
             if t.pos_ in ("ADJ", "NUM", "PROPN") or t.tag_ == "POS" or t.lower_ == "'s" or \
-                    (t.pos_ == "NOUN" and self.is_en):
+                    (t.pos_ == "NOUN" and self.is_en) or led or (t.text == "-" and out and out[-1].lower_ == "led") \
+                    or (t.dep_ == "amod" and t.tag_ in ("VBG", "VBN") and self.is_en):  # "Algeria's leading activist"
                 if t.i in self.person_cover:
                     break
                 out.append(t)
@@ -349,7 +356,7 @@ class Resolver:
             cand = None
             if m is not None and m.kind != "person":
                 cand = m
-            elif t.i in self.demonym_at and not self.ethnic(t.i, t.i + 1):
+            elif t.i in self.demonym_at and not self.ethnic(t.i, t.i + 1) and not self.backer(t.i):
                 cand = M(t.i, t.i + 1, self.demonym_at[t.i], "demonym", kind="country")
             if cand is not None:
                 dist = abs(t.i - head.i)
@@ -706,7 +713,8 @@ class Resolver:
             # 4. the single other country named in the sentence (domestic sectors)
             others = [m for m in self.mentions if sent.start <= m.start < sent.end and m.country
                       and (m.end <= s or m.start >= e) and not m.via.startswith("sector")
-                      and not (m.via == "demonym" and doc[m.head].dep_ == "amod")]  # "sites danois"
+                      and not (m.via == "demonym" and doc[m.head].dep_ == "amod")  # "sites danois"
+                      and not self.backer(m.end - 1)]
             countries = {m.country for m in others}
             if len(countries) > 1:
                 return None, "several countries in the sentence"
