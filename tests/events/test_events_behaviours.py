@@ -68,6 +68,13 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
      "10", {"FRA"}, {"RUS"}, "asserted"),
     ("fr-doit-schedule", "fr", "Le président chinois doit se rendre en France la semaine prochaine.",
      "04", {"CHN"}, {"FRA"}, "future"),
+    # the French conditional after a past statement is the future seen from then: negated,
+    # a refusal (the tagger reads "accéderaient" as present indicative: the form says otherwise)
+    ("fr-refusal-future-in-past", "fr", "Les États-Unis ont déclaré qu'ils n'accéderaient pas aux exigences de l'Iran.",
+     "12", {"USA"}, set(), "asserted"),
+    # a protest with no named target addresses the protesters' own government
+    ("en-protest-implicit-government", "en", "Algerian students staged a hunger strike in Algiers.",
+     "14", {"DZA"}, {"DZA"}, "asserted"),
     # background words are not events (events/background.py): attributive participles,
     # words of an actor's name, purpose clauses, the infinitive content of a request
     ("en-attributive-participle", "en", "Japan sent aid to the besieged town of Mariupol.",

@@ -132,8 +132,30 @@ def _modal_cue(trigger: Token, verbs: frozenset[str], morph: str, lab: Labels) -
     return ""
 
 
+FR_CONDITIONAL = ("aient", "ait", "ais", "ions", "iez")
+FR_FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def morph_of(tok: Token) -> str:
+    """The token's morphology, with the French conditional and future read from regular
+    verb forms when the tagger misses them ("accéderaient" tagged present indicative):
+    infinitive (less a final e) + the tense's ending."""
+    morph = str(tok.morph)
+    if tok.lang_ != "fr" or tok.pos_ not in ("VERB", "AUX") or "Mood=Cnd" in morph or "Tense=Fut" in morph:
+        return morph
+    lemma, form = tok.lemma_.lower(), tok.lower_
+    stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}
+    for stem in stems:
+        rest = form[len(stem):] if form.startswith(stem) and len(stem) > 2 else None
+        if rest in FR_CONDITIONAL:
+            return f"{morph}|Mood=Cnd"
+        if rest in FR_FUTURE:
+            return f"{morph}|Tense=Fut"
+    return morph
+
+
 def _aux_morph(tok: Token) -> list[str]:
-    return [str(tok.morph)] + [str(c.morph) for c in tok.children if c.dep_.startswith("aux")]
+    return [morph_of(tok)] + [morph_of(c) for c in tok.children if c.dep_.startswith("aux")]
 
 
 def _future_in_past(trigger: Token, cues: Cues, lab: Labels) -> bool:
@@ -151,9 +173,9 @@ def _future_in_past(trigger: Token, cues: Cues, lab: Labels) -> bool:
         return False
     own = [trigger] + [c for c in trigger.children if c.dep_.startswith("aux")] + \
         [c for c in cur.children if c.dep_.startswith("aux")] + [cur]
-    if not any(t.lower_ in cues.future_in_past or "Mood=Cnd" in str(t.morph) for t in own):
+    if not any(t.lower_ in cues.future_in_past or "Mood=Cnd" in morph_of(t) for t in own):
         return False
-    if any("Mood=Cnd" in str(t.morph) and t.lemma_.lower() in ("avoir", "être") for t in own
+    if any("Mood=Cnd" in morph_of(t) and t.lemma_.lower() in ("avoir", "être") for t in own
            if t.dep_.startswith("aux")):
         return False  # conditional perfect
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in cur.children):
@@ -166,10 +188,11 @@ def _future_in_past(trigger: Token, cues: Cues, lab: Labels) -> bool:
 def is_volitional(trigger: Token, lang: str) -> bool:
     """The act is stated as willed or announced: a volition or future auxiliary or governing
     verb ("will not meet", "ne va pas céder", "n'entend pas négocier"), or the future tense
-    ("ne livrera pas"; not the conditional, which French news uses for unconfirmed reports).
-    A negated act so stated is a refusal."""
+    ("ne livrera pas"; not the conditional, which French news uses for unconfirmed reports,
+    except as the future seen from a past statement: "ont déclaré qu'ils n'accéderaient
+    pas"). A negated act so stated is a refusal."""
     lab, cues = labels_for(lang), load_cues(lang)
-    return bool(_modal_cue(trigger, cues.volition_verbs, "Tense=Fut", lab))
+    return bool(_modal_cue(trigger, cues.volition_verbs, "Tense=Fut", lab)) or _future_in_past(trigger, cues, lab)
 
 
 def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = ()) -> tuple[Modality, str]:
