@@ -75,6 +75,11 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     # a protest with no named target addresses the protesters' own government
     ("en-protest-implicit-government", "en", "Algerian students staged a hunger strike in Algiers.",
      "14", {"DZA"}, {"DZA"}, "asserted"),
+    # a violent act told with its outcome is one event
+    ("en-outcome", "en", "Sudanese rebels shelled the town of Malakal on Sunday, killing 20 people.",
+     "19", {"SDN"}, set(), "asserted"),
+    ("fr-outcome", "fr", "Les rebelles soudanais ont pilonné dimanche la ville de Malakal, tuant vingt personnes.",
+     "19", {"SDN"}, set(), "asserted"),
     # background words are not events (events/background.py): attributive participles,
     # words of an actor's name, purpose clauses, the infinitive content of a request
     ("en-attributive-participle", "en", "Japan sent aid to the besieged town of Mariupol.",
@@ -156,6 +161,8 @@ NOT_TRIGGER = [
     ("fr-purpose", "discuter"),
     ("en-request-content", "interrogate"),
     ("fr-request-content", "interroger"),
+    ("en-outcome", "killing"),
+    ("fr-outcome", "tuant"),
 ]
 
 

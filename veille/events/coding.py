@@ -567,6 +567,35 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
                     break
 
 
+VIOLENCE = frozenset({"18", "19", "20"})
+
+
+def _family(code: str) -> str:
+    return "violence" if code[:2] in VIOLENCE else code[:2]
+
+
+def merge_consequences(cands: list[Candidate], lab: Labels) -> None:
+    """A violent act told with its outcome is one event: "shelled the town, killing 20"
+    (a participle clause), "killing or wounding 50", "were killed or wounded" (coordinated
+    violent verbs of the same actor). Other acts stay apart ("killing one and arresting
+    12", "a accepté l'invitation et réaffirmé sa volonté")."""
+    coded = {c.trigger.i: c for c in cands if c.coded}
+    for c in cands:
+        tok = c.trigger
+        if not c.coded or tok.pos_ != "VERB" or tok.head.i == tok.i:
+            continue
+        participle = tok.dep_ in lab.advcl and not any(ch.dep_ == "mark" for ch in tok.children) and \
+            (tok.tag_ == "VBG" or ("VerbForm=Part" in str(tok.morph) and "Tense=Pres" in str(tok.morph)))
+        if not (participle or tok.dep_ in lab.conj):
+            continue
+        main = coded.get(tok.head.i)
+        if main is None or main is c or not (_family(main.code) == _family(c.code) == "violence"):
+            continue
+        if {m.code for m in main.sources} != {m.code for m in c.sources}:
+            continue
+        c.coded, c.reason = False, f"the same act as coded '{main.trigger.text}' ({'its outcome' if participle else 'coordinated'})"
+
+
 def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
                   speakers: set[int] | None = None,
                   place_country: dict[int, str] | None = None) -> list[Candidate]:
@@ -628,6 +657,7 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
     cands += demands(sent, cands, index, lab, lang)
     cands.sort(key=lambda c: c.trigger.i)
     suppress_nested(cands, lab, cues)
+    merge_consequences(cands, lab)
     return cands
 
 
