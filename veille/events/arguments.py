@@ -39,6 +39,7 @@ class Labels:
     object_control: frozenset[str]  # "inviter X à", "urge X to": the object controls
     clause_breaks: frozenset[str]
     unaccusative: frozenset[str] = frozenset()  # "sont convenus", "sont venus": être + participle, not passive
+    locative: frozenset[str] = frozenset()  # prepositions of place: "in Lebanon" says where, not to whom
 
 
 FR = Labels(
@@ -59,6 +60,7 @@ FR = Labels(
     unaccusative=frozenset({"venir", "convenir", "parvenir", "revenir", "intervenir", "arriver", "partir",
                             "rentrer", "retourner", "aller", "entrer", "sortir", "tomber", "rester", "passer",
                             "devenir", "mourir", "décéder", "naître", "accourir", "survenir", "repartir"}),
+    locative=frozenset({"en", "dans", "près de", "au sein de"}),
 )
 
 EN = Labels(
@@ -77,6 +79,7 @@ EN = Labels(
     clause_breaks=frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"}),
     unaccusative=frozenset({"oppose", "involve", "engage", "commit", "interest", "prepare", "determine",
                             "concern", "worry", "dedicate", "devote", "poise", "set", "resolve"}),
+    locative=frozenset({"in", "at", "inside", "near", "across", "throughout"}),
 )
 
 LABELS = {"fr": FR, "en": EN}

@@ -10,7 +10,8 @@ A word of the lexicon is not always an event of the sentence it stands in:
 - an infinitive that completes a noun is the content of that noun ("a request to
   interrogate", "l'exigence de rompre", "efforts to end the fighting"): the noun is the
   event, when it is one (a request, a demand);
-- a purpose clause ("telephoned him to discuss", "pour qu'il cesse") states an aim.
+- a purpose clause ("telephoned him to discuss", "pour qu'il cesse") states an aim;
+- a participle used as a noun ("evacuated the wounded", "les blessés") names people.
 
 Plans, offers and intentions ("a plan to visit", "l'intention de frapper") are not
 background: their infinitive is coded in its intent or threat form (coding.py).
@@ -64,6 +65,9 @@ def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
         return "part of an actor's name, not an event"
     if purpose_clause(tok, lab, cues):
         return "purpose clause, not an event"
+    if tok.pos_ == "VERB" and tok.dep_ not in lab.advcl and tok.dep_ != "ROOT" and \
+            any(c.dep_ == "det" and c.i < tok.i for c in tok.children):
+        return "a participle used as a noun ('the wounded'), not an event"
     head = tok.head
     if _is_participle(tok) and head.i != tok.i and head.pos_ in NOUNS and \
             (tok.dep_ in lab.mod or tok.dep_ == "acl") and not _has_agent(tok, lab):

@@ -14,7 +14,7 @@ from spacy.tokens import Span, Token
 
 from veille.analysis import Analysis
 from veille.events.arguments import (Labels, clause_tokens, governor_subject, is_passive, labels_for,
-                                     role_tokens)
+                                     preposition, role_tokens)
 from veille.events.background import background_reason
 from veille.events.lexicon import LexEntry, Lexicon
 from veille.events.modality import Cues, is_volitional, load_cues, modality
@@ -450,7 +450,8 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
             right = [ms for t, ms in index.in_sentence(trig.sent)
                      if t.i in clause and t.i > trig.i and not any(id(m) in src for m in ms)
                      and any(m.country or m.code.startswith(("IGO", "NGO")) for m in ms)  # no guess on "---"
-                     and t.dep_ not in ("amod", "compound")]  # "a Swedish-registered vessel"
+                     and t.dep_ not in ("amod", "compound")  # "a Swedish-registered vessel"
+                     and preposition(t, lab) not in lab.locative]  # "a ceasefire in south Lebanon": where
             if right:
                 c.targets, c.target_path = right[0], "nearest actor on the right in the clause"
     if entry.symmetric:
