@@ -182,11 +182,16 @@ TENSE_AUX = {"aux:tense", "aux:pass", "aux", "auxpass"}
 
 
 def _misread_verb(tok: Token) -> bool:
-    """A participle the tagger took for a noun or adjective though it carries a tense
-    auxiliary ("a téléphoné au chancelier" tagged NOUN)."""
-    return tok.pos_ in ("NOUN", "ADJ") and any(
-        c.dep_ in TENSE_AUX and c.lemma_.lower() in ("avoir", "être", "have", "be") and c.i < tok.i
-        for c in tok.children)
+    """A verb the tagger took for a noun or adjective: it carries a tense auxiliary ("a
+    téléphoné au chancelier" tagged NOUN), or, in French, a subject and no copula ("La
+    Croatie enquête sur ...")."""
+    if tok.pos_ not in ("NOUN", "ADJ"):
+        return False
+    kids = list(tok.children)
+    if any(c.dep_ in TENSE_AUX and c.lemma_.lower() in ("avoir", "être", "have", "be") and c.i < tok.i for c in kids):
+        return True
+    return tok.lang_ == "fr" and tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) \
+        and not any(c.dep_ == "cop" for c in kids) and not any(c.dep_ == "det" for c in kids)
 
 
 def _pos(tok: Token) -> str | None:
