@@ -488,6 +488,8 @@ def _intent_head(tok: Token, cues: Cues) -> Token | None:
     for _ in range(3):
         if cur.head.i == cur.i or cur.dep_ in ("conj", "parataxis"):
             return None
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
+            return None  # "willing to send material if it is attacked": a condition, not the intent
         child, cur = cur, cur.head
         if cur.lemma_.lower() in cues.intent_heads or cur.lower_ in cues.intent_heads:
             if cur.pos_ == "VERB" and child.pos_ in ("NOUN", "PROPN") and child.dep_ in ("obj", "dobj"):
