@@ -47,6 +47,7 @@ HEAD_POS = {"NOUN", "PROPN", "PRON", "ADJ", "X"}
 # "la police"); governments, armies, NGOs and spies act abroad, so not them
 DOMESTIC = frozenset("COP JUD LEG OPP REB CVL LAB EDU MED HLH PTY BUS REL CRM REF AGR ELI".split())
 PLACE_PREPS = frozenset("in at from of near inside across throughout à en dans de du des d' d’ au aux".split())
+COMPLEMENT_PREPS = frozenset("of from de du des d' d’ à au aux".split())  # "chef de la diplomatie", "ministre aux Armées"
 INSIDE = frozenset("in at inside within dans en".split())  # "in court", "en justice": not an actor
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NAME_ENTS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
@@ -275,10 +276,12 @@ class Resolver:
                 out.extend(doc[i:i + len(suf)])
                 i += len(suf)
                 continue
-            if t.i in self.person_cover or t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON", "ADV") \
+            if t.i in self.person_cover or t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON", "ADV", "PART") \
                     or (t.is_punct and t.text not in "-'’") or t.lower_ in self.co["locative"] \
-                    or t.is_space:
-                break
+                    or t.is_space or (t.pos_ == "ADP" and t.lower_ not in COMPLEMENT_PREPS
+                                      and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
+                                               and not doc[i + 1].ent_type_ == "DATE")):
+                break  # "demonstrators on Monday night": only "of"/"de" phrases belong to the role
             if t.pos_ == "NOUN" and prev.pos_ in ("NOUN", "ADJ", "PROPN") and not self.is_en and \
                     t.i not in self.role_heads and t.i not in self.demonym_at:
                 break  # "nord-coréenne jeudi"

@@ -410,7 +410,9 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
     if not c.sources and c.intent_head is not None:
         c.sources = _left_subject(c.intent_head, index, lab)
         c.source_path = f"intent '{c.intent_head.text}': nearest actor on the left" if c.sources else ""
-    if c.sources and c.source_path == "subj" and entry.pos == "verb":
+    participle = trig.dep_ in lab.advcl and (trig.tag_ == "VBG" or "Tense=Pres|VerbForm=Part" in str(trig.morph))
+    if c.sources and c.source_path == "subj" and entry.pos == "verb" and not participle:
+        # (a participle clause, "..., killing one", has the subject of its main clause)
         nearer = _adjacent_subject(trig, index, lab)
         if nearer and all(m is not s for m in nearer for s in c.sources) and nearer[0].start > c.sources[0].start:
             c.sources, c.source_path = nearer, "actor right before the verb"
