@@ -504,11 +504,14 @@ class Resolver:
         sentence, else the first subject of the closest previous sentence that has one."""
         sent = tok.sent
         first_verb = next((t.i for t in sent if t.pos_ in ("VERB", "AUX")), sent.end)
-        local = [m for m in self.mentions if sent.start <= m.start and m.end <= tok.i
-                 and (m.head < first_verb or self.doc[m.head].dep_.startswith("nsubj"))
-                 and self.compatible(m, gender)]
+        before = [m for m in self.mentions if sent.start <= m.start and m.end <= tok.i and self.compatible(m, gender)
+                  and "Plur" not in self.doc[m.head].morph.get("Number")]  # "il", "he": one actor
+        local = [m for m in before if m.head < first_verb or self.doc[m.head].dep_.startswith("nsubj")]
         if local:
             return max(local, key=lambda m: m.start)
+        people = [m for m in before if m.kind == "person" or m.name]
+        if people:  # "activists rallied against Abbas, saying he must resign"
+            return max(people, key=lambda m: m.start)
         prev = [m for m in self.mentions if m.end <= sent.start and self.topical(m)
                 and self.compatible(m, gender) and m.via != "pronoun" or
                 m.end <= sent.start and m.via == "pronoun"]
