@@ -77,6 +77,9 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
      "14", {"DZA"}, {"DZA"}, "asserted"),
     # fr_core_news_md tags the verb "enquête" as a noun: its subject says it is a verb
     ("fr-misread-verb-subject", "fr", "La Croatie enquête sur des crimes de guerre.", "09", {"HRV"}, set(), "asserted"),
+    # the act agreed to names the other party when the agreeing verb does not
+    ("en-agree-inherits-target", "en", "The Japanese parliament agreed to lift the embargo on Iran.",
+     "03", {"JPN"}, {"IRN"}, "asserted"),
     # a violent act told with its outcome is one event
     ("en-outcome", "en", "Sudanese rebels shelled the town of Malakal on Sunday, killing 20 people.",
      "19", {"SDN"}, set(), "asserted"),

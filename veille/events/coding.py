@@ -462,7 +462,10 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
             if right:
                 c.targets, c.target_path = right[0], "nearest actor on the right in the clause"
     if entry.symmetric:
-        both = c.sources + [m for m in c.targets if all(m is not s for s in c.sources)]
+        # the parties: the subjects and the explicit partners ("with X", "between X and Y"),
+        # not an actor merely standing on the right ("agreed to lift the embargo on Iran")
+        partners = [] if c.target_path.startswith("nearest") else c.targets
+        both = c.sources + [m for m in partners if all(m is not s for s in c.sources)]
         between = _actors(role_tokens(trig, "between", lab), index, lab) or _linear_between(trig, index)
         for m in between:
             if all(m is not s for s in both):
@@ -542,6 +545,18 @@ def sentence_targets(c: Candidate, index: ActorIndex, speakers: set[int]) -> lis
     return nearest
 
 
+def _inherit_target(main: Candidate, part: Candidate) -> None:
+    """"agreed to lift the embargo on Iran", "accepted US mediation": the act agreed to or
+    named names the other party when the main verb names none (or only guessed one)."""
+    if main.entry is not None and main.entry.symmetric and len(main.sources) > 1:
+        return  # "Israel and Jordan agreed to ...": the parties are the sources
+    explicit = part.targets and not part.target_path.startswith("implicit")
+    if explicit and (not main.targets or main.target_path.startswith("implicit")) and main.implicit_target is None:
+        targets = [m for m in part.targets if not any(_same_country(m, s) for s in main.sources)]
+        if targets:
+            main.targets, main.target_path = targets, f"target of '{part.trigger.text}'"
+
+
 def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
     """Nouns and complements inside a coded predicate's frame are part of it, not events
     (a temporal complement, "depuis un voyage en 2019", is outside the frame)."""
@@ -558,6 +573,7 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
                     if cur.lemma_.lower() in cues.denial_verbs:
                         break  # "a nié avoir attaqué": the denied attack stays, negated
                     c.coded, c.reason = False, f"complement of coded '{cur.text}'"
+                    _inherit_target(coded[cur.i], c)
                     break
                 if cur.pos_ == "VERB":
                     break
@@ -572,6 +588,7 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
                 cur = cur.head
                 if cur.i in coded and coded[cur.i] is not c:
                     c.coded, c.reason = False, f"inside the frame of coded '{cur.text}'"
+                    _inherit_target(coded[cur.i], c)
                     break
                 if cur.pos_ == "VERB":
                     break
