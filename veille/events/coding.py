@@ -495,6 +495,9 @@ def _intent_head(tok: Token, cues: Cues) -> Token | None:
             return None
         if cur.dep_ == "advcl" and any(c.dep_ == "mark" for c in cur.children):
             return None  # "willing to send material if it is attacked": a condition, not the intent
+        if any(c.dep_ in ("case", "prep") and c.lower_ in cues.temporal_preps for c in cur.children) or \
+                (cur.dep_ == "pobj" and cur.head.lower_ in cues.temporal_preps):
+            return None  # "accepted a ceasefire after two days of fighting": when, not what
         child, cur = cur, cur.head
         if cur.lemma_.lower() in cues.intent_heads or cur.lower_ in cues.intent_heads:
             if cur.pos_ == "VERB" and child.pos_ in ("NOUN", "PROPN") and child.dep_ in ("obj", "dobj"):
