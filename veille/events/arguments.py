@@ -172,7 +172,11 @@ def governor_subject(tok: Token, lab: Labels, depth: int = 0) -> list[Token]:
         subj = direct_role(head, "subj", lab)
         return subj or governor_subject(head, lab, depth + 1)
     if tok.dep_ in lab.conj or tok.dep_ in lab.advcl:
-        subj = direct_role(head, "subj", lab)
+        # the shared subject is the head's surface subject: "was indicted by the court and
+        # will resign" (the indicted man resigns, not the court)
+        subj = [c for c in head.children if (c.dep_ in lab.subj or c.dep_ in lab.subj_pass)
+                and c.lower_ not in lab.rel_pronouns] if is_passive(head, lab) and not is_passive(tok, lab) \
+            else direct_role(head, "subj", lab)
         return subj or governor_subject(head, lab, depth + 1)
     return []
 
