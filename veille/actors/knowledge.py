@@ -45,8 +45,10 @@ KINDS = frozenset({"country", "person", "org", "metonym"})
 OFFICE_ROLES = frozenset({"head_of_state", "head_of_government", "foreign_minister",
                           "defence_minister", "leader", None})
 CODE_RE = re.compile(r"^[A-Z-]{3}[A-Z0-9]{0,9}$")
-KB_FILES = ("countries.yaml", "countries_extra.yaml", "metonyms.yaml", "organisations.yaml",
-            "institutions.yaml", "people_phoenix.tsv", "people.yaml")
+# orgs_phoenix.tsv (generated) comes before the hand-written organisation files, which
+# override its entries by id
+KB_FILES = ("countries.yaml", "countries_extra.yaml", "metonyms.yaml", "orgs_phoenix.tsv",
+            "organisations.yaml", "institutions.yaml", "people_phoenix.tsv", "people.yaml")
 
 
 @dataclass(frozen=True)
@@ -277,10 +279,66 @@ def load_people_tsv(path: Path, label: str) -> list[Entry]:
     return out
 
 
+ORG_TSV_COLUMNS = ("id", "kind", "code", "name", "names", "acronyms")
+INTERNATIONAL = ("IGO", "NGO", "IMG")  # codes with no country, whose later letters are free
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def check_sector(path: str | Path, line: int | str, code: str) -> str:
+    """A valid code whose sector (letters 4-6) is one of SECTORS, unless it is an
+    IGO/NGO/IMG code (their later letters name the body, e.g. IGOUNO)."""
+    if not isinstance(code, str) or not CODE_RE.match(code):
+        raise bad(path, line, f"bad actor code {code!r} (e.g. RUSGOV, PRK, IGOUNO)")
+    if not code.startswith(INTERNATIONAL) and len(code) > 3 and code[3:6] not in SECTORS:
+        raise bad(path, line, f"code {code!r}: sector {code[3:6]!r} not one of {sorted(SECTORS)}")
+    return code
+
+
+def load_orgs_tsv(path: Path, label: str) -> list[Entry]:
+    """Organisations of a TSV file: id, kind, code, name, names (|), acronyms (|)."""
+    out, seen = [], set()
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if tuple(cols) == ORG_TSV_COLUMNS:
+            continue
+        if len(cols) != len(ORG_TSV_COLUMNS):
+            raise bad(path, n, f"expected {len(ORG_TSV_COLUMNS)} tab-separated columns: {', '.join(ORG_TSV_COLUMNS)}")
+        ident, kind, code, name, names, acronyms = cols
+        if not _SLUG.match(ident):
+            raise bad(path, n, f"id {ident!r} is not a slug (a-z, 0-9, -)")
+        if ident in seen:
+            raise bad(path, n, f"duplicate id {ident!r}")
+        seen.add(ident)
+        if kind != "org":
+            raise bad(path, n, f"kind {kind!r}: this file holds organisations (org)")
+        check_sector(path, n, code)
+        name_list = names.split("|") if names else []
+        acronym_list = acronyms.split("|") if acronyms else []
+        if not (name_list or acronym_list) or not all(x.strip() == x and x for x in name_list + acronym_list):
+            raise bad(path, n, "names and acronyms are |-separated non-empty strings, at least one")
+        out.append(Entry(id=ident, kind="org", source=label, code=code, name=name or None,
+                         names={"*": name_list}, acronyms=acronym_list, line=n))
+    return out
+
+
+def _tsv_columns(path: Path) -> tuple[str, ...]:
+    """The header row of a TSV data file (after its comment lines)."""
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip() and not line.startswith("#"):
+                return tuple(line.rstrip("\n").split("\t"))
+    return ()
+
+
 def load_entries(path: Path, label: str | None = None) -> list[Entry]:
-    """Actor entries of one YAML (or people TSV) file: a kb file or a user dictionary."""
+    """Actor entries of one YAML or TSV (people or organisations, told by the header row)
+    file: a kb file or a user dictionary."""
     label = label or str(path)
     if path.suffix == ".tsv":
+        if _tsv_columns(path) == ORG_TSV_COLUMNS:
+            return load_orgs_tsv(path, label)
         return load_people_tsv(path, label)
     data = read_yaml(path)
     out, seen = [], set()
@@ -340,6 +398,8 @@ class LangData:
     ethnic_before: frozenset[str] = frozenset()
     ethnic_after: tuple[tuple[str, ...], ...] = ()
     backer_words: frozenset[str] = frozenset()  # "Syrian-backed": the backer, not the group's country
+    manner_words: frozenset[str] = frozenset()  # "a Bosnia-style war": a manner, not an actor
+    place_directions: frozenset[str] = frozenset()  # "in south Serbia", "dans le sud de la Serbie"
 
 
 def _plural(word: str, lang: str) -> str:
@@ -432,15 +492,18 @@ def load_demonyms(path: Path, lang: str) -> list[Demonym]:
 
 
 def load_demonym_markers(path: Path) -> dict[str, Any]:
-    """The optional word lists of a demonyms.yaml: ``ethnic_before``, ``ethnic_after``
-    and ``backer_words``, as LangData fields."""
+    """The optional word lists of a demonyms.yaml (``ethnic_before``, ``ethnic_after``,
+    ``backer_words``, ``manner_words``, ``place_directions``), as LangData fields."""
     data = read_yaml(path)
     line = data.get("__line__", 1)
-    before, after, backer = (_str_list(path, line, data.get(k), k)
-                             for k in ("ethnic_before", "ethnic_after", "backer_words"))
+    before, after, backer, manner, directions = (
+        _str_list(path, line, data.get(k), k)
+        for k in ("ethnic_before", "ethnic_after", "backer_words", "manner_words", "place_directions"))
     return {"ethnic_before": frozenset(w.lower() for w in before),
             "ethnic_after": tuple(tuple(w.lower().split()) for w in after),
-            "backer_words": frozenset(w.lower() for w in backer)}
+            "backer_words": frozenset(w.lower() for w in backer),
+            "manner_words": frozenset(w.lower() for w in manner),
+            "place_directions": frozenset(w.lower() for w in directions)}
 
 
 COREF_KEYS = {"subject_pronouns": dict, "counterpart": list, "pair_numbers": list,

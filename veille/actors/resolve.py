@@ -100,7 +100,10 @@ class Resolver:
         self._name_tokens: set[int] | None = None
 
     # ------------------------------------------------------------ helpers
-    def add(self, m: M) -> M:
+    def add(self, m: M) -> M | None:
+        doc = self.doc
+        if m.end + 1 < len(doc) and doc[m.end].text == "-" and doc[m.end + 1].lower_ in self.kb.data.manner_words:
+            return None  # "a Bosnia-style war": a manner, not an actor
         if m.head < 0:
             m.head = self.doc[m.start:m.end].root.i
         self.mentions.append(m)
@@ -227,7 +230,9 @@ class Resolver:
             if self.ethnic(s, e):
                 # "ethnic Albanians in south Serbia": civilians of the country they live in
                 group = Role(id="ethnic-group", words=(), sector="CVL", person=False)
-                country, why = self.sector_country(group, s, e, tok)
+                after = next((len(w) for w in self.kb.data.ethnic_after
+                              if [t.lower_ for t in self.doc[e:e + len(w)]] == list(w)), 0)
+                country, why = self.sector_country(group, s, e + after, tok)
                 self.add(M(s, e, f"{country or code}CVL", f"ethnic group; country from {why or 'its name'}",
                            ref, head=tok.i))
                 continue
@@ -700,8 +705,8 @@ class Resolver:
         j = e
         if j < sent.end and doc[j].lower_ in PLACE_PREPS:
             k = j + 1
-            if k < sent.end and doc[k].pos_ == "DET":
-                k += 1
+            while k < sent.end and (doc[k].pos_ == "DET" or doc[k].lower_ in self.kb.data.place_directions):
+                k += 1  # "in south Serbia", "dans le sud de la Serbie"
             end = self.propn_run(k, sent.end) if k < sent.end else k
             if end > k:
                 country = self.place_of(k, end)
