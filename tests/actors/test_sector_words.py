@@ -37,6 +37,11 @@ CASES = [
     ("en-backed", "en", "Syrian-backed militias attacked the town.", "backed militias", "---REB", None),
     ("en-possessive-participle", "en", "Salaheddine Sidhoum, Algeria's leading human rights activist, staged a "
      "hunger strike.", "Algeria's leading human rights activist", "DZANGO", None),
+    # a direction word between the preposition and the place; "X-style" is no actor
+    ("en-ethnic-direction", "en", "Ethnic Albanians in south Serbia demanded a Bosnia-style peace force.",
+     "Albanians", "SRBCVL", "place 'Serbia' after the phrase"),
+    ("fr-ethnic-direction", "fr", "Les Albanais de souche du sud de la Serbie réclament une force de paix.",
+     "Albanais", "SRBCVL", "place 'Serbie' after the phrase"),
     # an ethnic group named by its demonym alone: civilians of the country it lives in
     ("en-ethnic-group", "en", "Serb forces killed three ethnic Albanians in southeastern Serbia.", "Albanians",
      "SRBCVL", "ethnic group"),
