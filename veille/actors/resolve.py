@@ -328,6 +328,11 @@ class Resolver:
             first = min([s] + [t.i for t in phrase])
             last = max([e - 1] + [t.i for t in phrase])
             if cue is None:
+                # a body named after its leader: "l'administration Bush", "the Bush administration"
+                leader = self.person_cover.get(last + 1) or (self.person_cover.get(first - 1) if self.is_en else None)
+                if leader is not None and leader.country:
+                    cue = M(leader.start, leader.end, leader.country, "person", kind="country")
+            if cue is None:
                 self.pending.append((role, first, last + 1, head))
                 continue
             if cue.country is None:
