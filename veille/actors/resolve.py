@@ -236,7 +236,26 @@ class Resolver:
                 self.add(M(s, e, f"{country or code}CVL", f"ethnic group; country from {why or 'its name'}",
                            ref, head=tok.i))
                 continue
+            home = self.residence(s, e, tok)
+            if home is not None and home != code[:3]:
+                # "the Albanians of southern Serbia", "les Albanais du sud de la Serbie": residents
+                self.add(M(s, e, f"{home}CVL", f"people of a place; country from the place after the name",
+                           ref, head=tok.i))
+                continue
             self.add(M(s, e, code, "demonym", ref, kind="country", head=tok.i))
+
+    def residence(self, s: int, e: int, tok: Token) -> str | None:
+        """The country of the place a plural demonym noun is "of" ("the Albanians of
+        southern Serbia"), or None."""
+        doc = self.doc
+        if tok.pos_ not in ("NOUN", "PROPN") or "Plur" not in tok.morph.get("Number") or e >= len(doc) \
+                or doc[e].lower_ not in ("of", "de", "du", "des", "d'"):
+            return None
+        k = e + 1
+        while k < tok.sent.end and (doc[k].pos_ == "DET" or doc[k].lower_ in self.kb.data.place_directions):
+            k += 1
+        end = self.propn_run(k, tok.sent.end) if k < tok.sent.end else k
+        return self.place_of(k, end) if end > k else None
 
     def backer(self, i: int) -> bool:
         """The demonym at ``i`` names who backs the group, not its country ("Syrian-backed militias")."""
