@@ -210,14 +210,14 @@ HEADER = """\
 # (shared/data/petrarch/phoenix_dictionaries/Phoenix.Countries.actors.txt, CountryInfo
 # 2014-01-30, (c) 2014 Open Event Data Alliance, MIT licence) by veille/actors/phoenix.py.
 # GENERATED: do not edit; people.yaml (hand-made, to 2026) overrides entries by id.
-# Kept: people with an office other than ELI ending in 2000 or later. Codes cut to
+# Kept: people with an office other than ELI ending in 1970 or later (archives name them). Codes cut to
 # country + sector; ELI (out of office) is computed by veille from the dates.
 # Schema (tab-separated): id, name, names (|-separated), offices (;-separated
 # "CODE FROM TO", dates YYYY-MM-DD or - when open).
 """
 
 
-def write_people(source: Path, out: Path, since: date = date(2000, 1, 1)) -> int:
+def write_people(source: Path, out: Path, since: date = date(1970, 1, 1)) -> int:
     """Convert a Phoenix actor file to ``people_phoenix.tsv``; returns the count."""
     entries = read_actors(source, since=since, strict=False)
     lines = [HEADER.rstrip("\n"), "id\tname\tnames\toffices"]

@@ -62,12 +62,12 @@ SUPPORT_VERBS = {"fr": {"mener", "lancer", "engager", "poursuivre", "conduire", 
                         "commettre", "perpétrer", "livrer", "faire", "être", "avoir", "reprendre",
                         "renouveler", "commencer", "entamer", "achever", "terminer", "ouvrir", "relancer",
                         "multiplier", "accélérer", "imposer", "réimposer", "rétablir", "instaurer", "décréter",
-                        "proclamer", "maintenir", "prolonger", "durcir"},
+                        "proclamer", "maintenir", "prolonger", "durcir", "observer", "poursuivre"},
                  "en": {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "continue",
                         "make", "pursue", "undertake", "commit", "be", "have", "step", "intensify", "renew",
                         "resume", "begin", "start", "open", "complete", "finish", "organize", "organise",
                         "step", "escalate", "accelerate", "impose", "reimpose", "reinstate", "declare",
-                        "enforce", "maintain", "extend", "tighten", "institute",
+                        "enforce", "maintain", "extend", "tighten", "institute", "observe",
                         "stag"}}  # en_core_web_sm lemmatises "staged" as "stag"
 
 
