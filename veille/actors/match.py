@@ -10,6 +10,7 @@ known names as entities (the NER keeps preset entities).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,6 +29,16 @@ LABELS = {"fr": {"person": "PER", "country": "LOC", "capital": "LOC", "org": "OR
           "en": {"person": "PERSON", "country": "GPE", "capital": "GPE", "org": "ORG", "metonym": "ORG"}}
 
 
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lowercase without combining accents: names converted from ASCII sources
+    ("Francois Mitterrand") match the accented text."""
+    low = word.lower()
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
+
+
 @dataclass(frozen=True)
 class NameKey:
     entry: Entry
@@ -40,16 +51,16 @@ class PhraseTable:
     for tens of thousands of names, and as fast to run on an article."""
 
     def __init__(self, lower: bool) -> None:
-        self.lower = lower
+        self.lower = lower  # lowercase and without accents ("Francois" finds "François")
         self.first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
 
     def add(self, words: tuple[str, ...], key: str) -> None:
         if self.lower:
-            words = tuple(w.lower() for w in words)
+            words = tuple(fold(w) for w in words)
         self.first.setdefault(words[0], []).append((words, key))
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        texts = [t.lower_ if self.lower else t.text for t in doc]
+        texts = [fold(t.text) if self.lower else t.text for t in doc]
         out = []
         for i, text in enumerate(texts):
             for words, key in self.first.get(text, ()):
