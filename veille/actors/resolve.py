@@ -474,7 +474,8 @@ class Resolver:
             if tok.lower_ in pron and tok.dep_.startswith("nsubj") and not self.impersonal(tok):
                 ante = self.antecedent(tok, pron[tok.lower_])
                 if ante is not None:
-                    self.add(replace(ante, start=tok.i, end=tok.i + 1, via="pronoun", head=tok.i))
+                    self.add(replace(ante, start=tok.i, end=tok.i + 1, via="pronoun", head=tok.i,
+                                     gender=ante.gender or (pron[tok.lower_] if pron[tok.lower_] == "n" else None)))
             elif tok.lower_ in numbers and len(dyad) == 2:
                 nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
                 noun = nxt if nxt is not None and nxt.lower_ in pairs else None
@@ -516,6 +517,8 @@ class Resolver:
     def compatible(self, m: M, gender: str) -> bool:
         if m.country is None and m.kind != "org":
             return False
+        if gender == "n":  # "it": a country or a body
+            return m.kind in ("country", "org", "metonym", "capital") or m.via == "pronoun" and m.gender == "n"
         return m.gender is None or m.gender == gender
 
     def topical(self, m: M) -> bool:
@@ -538,8 +541,9 @@ class Resolver:
         local = [m for m in before if m.head < first_verb or self.doc[m.head].dep_.startswith("nsubj")]
         if local:
             return max(local, key=lambda m: m.start)
-        people = [m for m in before if m.kind == "person" or m.name]
-        if people:  # "activists rallied against Abbas, saying he must resign"
+        people = [m for m in before if (m.kind == "person" or m.name) if gender != "n"] or \
+            [m for m in before if gender == "n" and m.kind in ("country", "org", "metonym")]
+        if people:  # "against Abbas, saying he must resign"; "a reminder to Iraq that it must"
             return max(people, key=lambda m: m.start)
         prev = [m for m in self.mentions if m.end <= sent.start and self.topical(m)
                 and self.compatible(m, gender) and m.via != "pronoun" or
