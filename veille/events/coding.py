@@ -270,7 +270,7 @@ def find_candidates(sent: Span, lex: Lexicon, lab: Labels) -> list[Candidate]:
         if not entries and pos == "noun" and tok.pos_ == "ADJ":
             continue
         found = next(((e, t) for wide in (False, True) for e in entries
-                      if (t := _entry_holds(e, tok, lab, wide)) is not None), None)
+                      if (not wide or e.obj) and (t := _entry_holds(e, tok, lab, wide)) is not None), None)
         if found is not None:
             entry, toks = found
             out.append(Candidate(trigger=tok, tokens=toks, entry=entry))
