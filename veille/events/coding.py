@@ -62,12 +62,14 @@ SUPPORT_VERBS = {"fr": {"mener", "lancer", "engager", "poursuivre", "conduire", 
                         "commettre", "perpétrer", "livrer", "faire", "être", "avoir", "reprendre",
                         "renouveler", "commencer", "entamer", "achever", "terminer", "ouvrir", "relancer",
                         "multiplier", "accélérer", "imposer", "réimposer", "rétablir", "instaurer", "décréter",
-                        "proclamer", "maintenir", "prolonger", "durcir", "observer", "poursuivre"},
+                        "proclamer", "maintenir", "prolonger", "durcir", "observer", "poursuivre",
+                        "converger", "rassembler", "affluer", "défiler", "engager"},
                  "en": {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "continue",
                         "make", "pursue", "undertake", "commit", "be", "have", "step", "intensify", "renew",
                         "resume", "begin", "start", "open", "complete", "finish", "organize", "organise",
                         "step", "escalate", "accelerate", "impose", "reimpose", "reinstate", "declare",
                         "enforce", "maintain", "extend", "tighten", "institute", "observe",
+                        "engage", "converge", "gather", "assemble", "march",
                         "stag"}}  # en_core_web_sm lemmatises "staged" as "stag"
 
 
