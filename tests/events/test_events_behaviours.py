@@ -80,6 +80,9 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     # the act agreed to names the other party when the agreeing verb does not
     ("en-agree-inherits-target", "en", "The Japanese parliament agreed to lift the embargo on Iran.",
      "03", {"JPN"}, {"IRN"}, "asserted"),
+    # a noun act completing another noun with no actor of its own is a circumstance
+    ("fr-complement-background", "fr", "La Bosnie et la Slovénie ont accepté un cessez-le-feu après deux jours "
+     "de violents combats.", "03", {"BIH", "SVN"}, set(), "asserted"),
     # a violent act told with its outcome is one event
     ("en-outcome", "en", "Sudanese rebels shelled the town of Malakal on Sunday, killing 20 people.",
      "19", {"SDN"}, set(), "asserted"),
@@ -167,6 +170,7 @@ NOT_TRIGGER = [
     ("en-request-content", "interrogate"),
     ("fr-request-content", "interroger"),
     ("en-outcome", "killing"),
+    ("fr-complement-background", "combats"),
     ("fr-outcome", "tuant"),
 ]
 

@@ -11,7 +11,9 @@ A word of the lexicon is not always an event of the sentence it stands in:
   interrogate", "l'exigence de rompre", "efforts to end the fighting"): the noun is the
   event, when it is one (a request, a demand);
 - a purpose clause ("telephoned him to discuss", "pour qu'il cesse") states an aim;
-- a participle used as a noun ("evacuated the wounded", "les blessés") names people.
+- a participle used as a noun ("evacuated the wounded", "les blessés") names people;
+- a noun act completing another noun, with no actor of its own ("après douze jours de
+  combats"), is the circumstance of the sentence's event.
 
 Plans, offers and intentions ("a plan to visit", "l'intention de frapper") are not
 background: their infinitive is coded in its intent or threat form (coding.py).
@@ -69,6 +71,11 @@ def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
             any(c.dep_ == "det" and c.i < tok.i for c in tok.children):
         return "a participle used as a noun ('the wounded'), not an event"
     head = tok.head
+    if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and head.pos_ == "NOUN" and not actors.is_act(head) \
+            and not actors.at(head) and not any(actors.at(c) for c in tok.children):
+        # "après douze jours de combats": background; "depuis l'invasion américaine",
+        # "un voyage de Kim Jong Un": an act with its own actor is reported
+        return f"a complement of '{head.text}' with no actor of its own, not an event"
     if _is_participle(tok) and head.i != tok.i and head.pos_ in NOUNS and \
             (tok.dep_ in lab.mod or tok.dep_ == "acl") and not _has_agent(tok, lab):
         return f"participle describing '{head.text}', not an event"
