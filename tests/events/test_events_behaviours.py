@@ -83,6 +83,8 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     # a noun act completing another noun with no actor of its own is a circumstance
     ("fr-complement-background", "fr", "La Bosnie et la Slovénie ont accepté un cessez-le-feu après deux jours "
      "de violents combats.", "03", {"BIH", "SVN"}, set(), "asserted"),
+    ("en-complement-background", "en", "Israeli troops remained on alert in Hebron after a week of unrest.",
+     "15", {"ISR"}, set(), "asserted"),
     # a violent act told with its outcome is one event
     ("en-outcome", "en", "Sudanese rebels shelled the town of Malakal on Sunday, killing 20 people.",
      "19", {"SDN"}, set(), "asserted"),
@@ -171,6 +173,7 @@ NOT_TRIGGER = [
     ("fr-request-content", "interroger"),
     ("en-outcome", "killing"),
     ("fr-complement-background", "combats"),
+    ("en-complement-background", "unrest"),
     ("fr-outcome", "tuant"),
 ]
 

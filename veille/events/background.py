@@ -71,11 +71,13 @@ def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
             any(c.dep_ == "det" and c.i < tok.i for c in tok.children):
         return "a participle used as a noun ('the wounded'), not an event"
     head = tok.head
-    if tok.pos_ == "NOUN" and tok.dep_ == "nmod" and head.pos_ == "NOUN" and not actors.is_act(head) \
-            and not actors.at(head) and not any(actors.at(c) for c in tok.children):
+    owner = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else head  # "a week of unrest"
+    if tok.pos_ == "NOUN" and (tok.dep_ == "nmod" or owner is not head) and owner.pos_ == "NOUN" \
+            and not actors.is_act(owner) and not actors.at(owner) \
+            and not any(actors.at(x) for c in tok.children for x in (c, *c.children)):
         # "après douze jours de combats": background; "depuis l'invasion américaine",
-        # "un voyage de Kim Jong Un": an act with its own actor is reported
-        return f"a complement of '{head.text}' with no actor of its own, not an event"
+        # "a visit by Arafat": an act with its own actor (a child or its object) is reported
+        return f"a complement of '{owner.text}' with no actor of its own, not an event"
     if _is_participle(tok) and head.i != tok.i and head.pos_ in NOUNS and \
             (tok.dep_ in lab.mod or tok.dep_ == "acl") and not _has_agent(tok, lab):
         return f"participle describing '{head.text}', not an event"
