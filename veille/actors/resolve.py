@@ -475,7 +475,7 @@ class Resolver:
                 ante = self.antecedent(tok, pron[tok.lower_])
                 if ante is not None:
                     self.add(replace(ante, start=tok.i, end=tok.i + 1, via="pronoun", head=tok.i,
-                                     gender=ante.gender or (pron[tok.lower_] if pron[tok.lower_] == "n" else None)))
+                                     gender=ante.gender or (pron[tok.lower_] if pron[tok.lower_] in ("n", "p") else None)))
             elif tok.lower_ in numbers and len(dyad) == 2:
                 nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
                 noun = nxt if nxt is not None and nxt.lower_ in pairs else None
@@ -519,7 +519,10 @@ class Resolver:
             return False
         if gender == "n":  # "it": a country or a body
             return m.kind in ("country", "org", "metonym", "capital") or m.via == "pronoun" and m.gender == "n"
-        return m.gender is None or m.gender == gender
+        plural = "Plur" in self.doc[m.head].morph.get("Number")
+        if gender == "p":  # "they", "ils": a group named in the plural
+            return plural and m.kind != "person"
+        return not plural and (m.gender is None or m.gender == gender)
 
     def topical(self, m: M) -> bool:
         """A subject, or a bare noun phrase before its sentence's first verb."""
@@ -536,8 +539,7 @@ class Resolver:
         sentence, else the first subject of the closest previous sentence that has one."""
         sent = tok.sent
         first_verb = next((t.i for t in sent if t.pos_ in ("VERB", "AUX")), sent.end)
-        before = [m for m in self.mentions if sent.start <= m.start and m.end <= tok.i and self.compatible(m, gender)
-                  and "Plur" not in self.doc[m.head].morph.get("Number")]  # "il", "he": one actor
+        before = [m for m in self.mentions if sent.start <= m.start and m.end <= tok.i and self.compatible(m, gender)]
         local = [m for m in before if m.head < first_verb or self.doc[m.head].dep_.startswith("nsubj")]
         if local:
             return max(local, key=lambda m: m.start)
