@@ -45,6 +45,19 @@ def _has_agent(tok: Token, lab: Labels) -> bool:
     return any(c.dep_ in lab.agent for c in tok.children)
 
 
+def _own_actor(tok: Token, actors: ActorIndex) -> bool:
+    """The act noun's phrase names an actor: in its subtree ("a visit by Arafat",
+    "l'invasion américaine") or right after it, "entre X et Y" ("des échanges mercredi
+    entre les deux dirigeants"), whatever the attachment."""
+    if any(actors.at(x) for x in tok.subtree if x.i != tok.i):
+        return True
+    doc = tok.doc
+    for j in range(tok.i + 1, min(tok.i + 5, tok.sent.end)):
+        if doc[j].lower_ in ("entre", "between"):
+            return any(actors.at(doc[k]) for k in range(j + 1, min(j + 6, tok.sent.end)))
+    return False
+
+
 def purpose_clause(tok: Token, lab: Labels, cues: Cues) -> bool:
     """An aim, not an act: "to discuss" as an adverbial clause, "pour que ... cesse",
     and the language's purpose phrases ("in order to", "afin de")."""
@@ -73,8 +86,7 @@ def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
     head = tok.head
     owner = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else head  # "a week of unrest"
     if tok.pos_ == "NOUN" and (tok.dep_ == "nmod" or owner is not head) and owner.pos_ == "NOUN" \
-            and not actors.is_act(owner) and not actors.at(owner) \
-            and not any(actors.at(x) for c in tok.children for x in (c, *c.children)):
+            and not actors.is_act(owner) and not actors.at(owner) and not _own_actor(tok, actors):
         # "après douze jours de combats": background; "depuis l'invasion américaine",
         # "a visit by Arafat": an act with its own actor (a child or its object) is reported
         return f"a complement of '{owner.text}' with no actor of its own, not an event"
