@@ -8,7 +8,6 @@ import types
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -16,6 +15,8 @@ from veille.cli import app
 from veille.config import load_config
 from veille.ingest import IngestSummary, extract_chunk, ingest
 from veille.records import ActorRef, Article, Event, EventDate, Extraction, Failure, Span
+
+from db_rows import rows
 
 REPO = Path(__file__).resolve().parents[1]
 VEILLE = [sys.executable, "-m", "veille.cli"]
@@ -41,14 +42,6 @@ def small_config(tmp_path: Path, batch_articles: int = 3, batch_size: int = 2) -
     cfg.write_text(f"store: {{batch_articles: {batch_articles}}}\nnlp: {{batch_size: {batch_size}}}\n",
                    encoding="utf-8")
     return cfg
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 class FakeExecutor:

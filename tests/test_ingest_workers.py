@@ -3,21 +3,17 @@ from __future__ import annotations
 
 import json
 
-import duckdb
 import pytest
 
 from veille.config import load_config
 from veille.ingest import InlineExecutor, LocalExecutor, ingest, make_executor
 
+from db_rows import rows
 from test_ingest_resume import small_config, write_dispatches
 
 
 def _stored(db: str) -> dict[str, dict]:
-    con = duckdb.connect(db, read_only=True)
-    try:
-        return {i: json.loads(x) for i, x in con.execute("SELECT id, extraction FROM articles").fetchall()}
-    finally:
-        con.close()
+    return {i: json.loads(x) for i, x in rows(db, "SELECT id, extraction FROM articles")}
 
 
 @pytest.mark.slow

@@ -10,7 +10,6 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-import duckdb
 import pytest
 from typer.testing import CliRunner
 
@@ -18,17 +17,11 @@ from veille.cli import app
 from veille.cluster import DIE_ONCE_ENV, MANIFEST, load_parquet, plan_shards, run_cluster
 from veille.ingest import ingest
 
+from db_rows import rows
+
 CORPUS = Path(__file__).resolve().parents[1] / "corpus" / "dedup" / "dispatches.jsonl"
 EVENTS = ("SELECT article_id, cameo, source_codes, target_codes, date_value, modality, place_name "
           "FROM events ORDER BY ALL")
-
-
-def query(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 @pytest.fixture(scope="module")
@@ -55,11 +48,11 @@ def test_cluster_same_events_as_local_despite_a_killed_worker(tmp_path, ray_sess
     assert summary.shards == 3 and summary.done_before == 0 and summary.articles == 26
     load_parquet(out, ray_db)
     load_parquet(out, ray_db)  # idempotent
-    assert query(ray_db, EVENTS) == query(local_db, EVENTS)
-    assert query(ray_db, "SELECT count(*) - count(DISTINCT id) FROM events") == [(0,)]
+    assert rows(ray_db, EVENTS) == rows(local_db, EVENTS)
+    assert rows(ray_db, "SELECT count(*) - count(DISTINCT id) FROM events") == [(0,)]
     assert len(list(out.glob("events/date=*/*.parquet"))) >= 10  # partitioned by publication day
-    direct = query(ray_db, f"SELECT count(*) FROM read_parquet('{out}/events/*/*.parquet', hive_partitioning=true)")
-    assert direct == query(local_db, "SELECT count(*) FROM events")
+    direct = rows(ray_db, f"SELECT count(*) FROM read_parquet('{out}/events/*/*.parquet', hive_partitioning=true)")
+    assert direct == rows(local_db, "SELECT count(*) FROM events")
 
     # resume: a job killed before its last shard was recorded redoes only that shard
     lines = (out / MANIFEST).read_text(encoding="utf-8").splitlines()
@@ -68,7 +61,7 @@ def test_cluster_same_events_as_local_despite_a_killed_worker(tmp_path, ray_sess
     assert (again.done_before, len(again.per_shard)) == (2, 1)
     assert again.per_shard[0]["shard"] == json.loads(lines[-1])["shard"]
     load_parquet(out, ray_db)
-    assert query(ray_db, EVENTS) == query(local_db, EVENTS)
+    assert rows(ray_db, EVENTS) == rows(local_db, EVENTS)
     done = run_cluster([str(CORPUS)], out, workers=2, lines_per_shard=9)  # nothing left: Ray not needed
     assert (done.done_before, done.per_shard) == (3, [])
 
@@ -79,11 +72,11 @@ def test_cluster_cli_ingest_and_load(tmp_path, ray_session):
     db = tmp_path / "cli.duckdb"
     result = CliRunner().invoke(app, ["ingest", str(src), "--db", str(db), "--engine", "ray", "--workers", "1"])
     assert result.exit_code == 0, result.output
-    assert query(db, "SELECT count(*) FROM articles") == [(2,)]
+    assert rows(db, "SELECT count(*) FROM articles") == [(2,)]
     other = tmp_path / "other.duckdb"
     result = CliRunner().invoke(app, ["load", f"{db}.parquet", "--db", str(other)])
     assert result.exit_code == 0, result.output
-    assert query(other, EVENTS) == query(db, EVENTS)
+    assert rows(other, EVENTS) == rows(db, EVENTS)
 
 
 def test_cluster_shard_plan(tmp_path):

@@ -1,10 +1,11 @@
 """``veille watch --once`` on the command line, with the real pipeline."""
 from __future__ import annotations
 
-import duckdb
 from typer.testing import CliRunner
 
 from veille.cli import app
+
+from db_rows import rows
 
 
 def test_watch_cli_once(tmp_path, feed_server):
@@ -15,9 +16,5 @@ def test_watch_cli_once(tmp_path, feed_server):
                                       "--timeout", "0.5", "--host-delay", "0", "--lang", "fr"])
     assert result.exit_code == 1, result.output  # failed items are reported, the rest stored
     assert "E802" in result.output and "2 articles" in result.output
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        assert con.execute("SELECT count(*) FROM articles").fetchone() == (2,)
-        assert con.execute("SELECT count(*) FROM events").fetchone()[0] >= 1
-    finally:
-        con.close()
+    assert rows(db, "SELECT count(*) FROM articles") == [(2,)]
+    assert rows(db, "SELECT count(*) FROM events")[0][0] >= 1

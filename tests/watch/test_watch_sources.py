@@ -5,10 +5,11 @@ import io
 import json
 from pathlib import Path
 
-import duckdb
 
 from veille.records import Article, Extraction, Failure
 from veille.watch import Fetcher, Politeness, watch
+
+from db_rows import rows
 
 FAST = Politeness(timeout=0.5, retries=1, backoff=0.01, host_delay=0.0)
 
@@ -16,14 +17,6 @@ FAST = Politeness(timeout=0.5, retries=1, backoff=0.01, host_delay=0.0)
 def no_model(chunk: list[Article]) -> list[Extraction | Failure]:
     """Extraction without a model: the article, no events."""
     return [Extraction(article=a) for a in chunk]
-
-
-def rows(db: Path, sql: str) -> list[tuple]:
-    con = duckdb.connect(str(db), read_only=True)
-    try:
-        return con.execute(sql).fetchall()
-    finally:
-        con.close()
 
 
 def test_watch_feed_slow_broken_duplicates(tmp_path, feed_server):

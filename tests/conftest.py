@@ -1,0 +1,7 @@
+"""Shared test helpers: ``tests/`` on the import path for modules such as ``db_rows``."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
