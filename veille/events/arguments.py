@@ -106,6 +106,16 @@ def preposition(tok: Token, lab: Labels) -> str | None:
     return " ".join(words)
 
 
+def is_infinitive(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and ("VerbForm=Inf" in str(tok.morph) or tok.tag_ == "VB")
+
+
+def is_present_participle(tok: Token) -> bool:
+    """"killing", "tuant" (English VBG, French present participle)."""
+    morph = str(tok.morph)
+    return tok.tag_ == "VBG" or ("VerbForm=Part" in morph and "Tense=Pres" in morph)
+
+
 def is_attributive_passive(tok: Token, lab: Labels) -> bool:
     """A past participle modifying a noun, whose patient is that noun ("the town besieged
     by Russia", "les armes saisies par les rebelles")."""

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from veille.events.arguments import Labels
+from veille.events.arguments import Labels, is_infinitive
 from veille.events.modality import Cues, is_purpose
 
 if TYPE_CHECKING:
@@ -35,10 +35,6 @@ NOUNS = ("NOUN", "PROPN", "PRON")
 
 def _is_participle(tok: Token) -> bool:
     return tok.pos_ == "VERB" and ("VerbForm=Part" in str(tok.morph) or tok.tag_ in ("VBN", "VBG"))
-
-
-def _is_infinitive(tok: Token) -> bool:
-    return tok.pos_ == "VERB" and ("VerbForm=Inf" in str(tok.morph) or tok.tag_ == "VB")
 
 
 def _has_agent(tok: Token, lab: Labels) -> bool:
@@ -70,7 +66,7 @@ def purpose_clause(tok: Token, lab: Labels, cues: Cues) -> bool:
     if any(m.lower_ in firsts for m in marks):  # "pour que", "afin qu'", "in order that"
         return True
     # English bare purpose infinitive: "telephoned Kozyrev to discuss"
-    return _is_infinitive(tok) and any(m.lower_ == "to" and m.tag_ == "TO" for m in marks)
+    return is_infinitive(tok) and any(m.lower_ == "to" and m.tag_ == "TO" for m in marks)
 
 
 def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
@@ -95,7 +91,7 @@ def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
         return f"participle describing '{head.text}', not an event"
     # "une demande visant à interroger" names the act it asks for; "le premier chef d'État
     # à se rendre" (a person noun) reports it
-    if intent_head is None and _is_infinitive(tok) and tok.dep_ == "acl" and actors.is_act(head) \
+    if intent_head is None and is_infinitive(tok) and tok.dep_ == "acl" and actors.is_act(head) \
             and not actors.at(head):
         return f"content of '{head.text}', not an event"
     return ""

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from veille.analysis import Analysis
-from veille.events.arguments import (Labels, clause_tokens, governor_subject, is_passive, labels_for,
-                                     preposition, role_tokens)
+from veille.events.arguments import (Labels, clause_tokens, governor_subject, is_passive,
+                                     is_present_participle, labels_for, preposition, role_tokens)
 from veille.events.background import background_reason
 from veille.events.lexicon import LexEntry, Lexicon
 from veille.events.modality import Cues, is_volitional, load_cues, modality
@@ -62,8 +62,8 @@ SUPPORT_VERBS = {"fr": {"mener", "lancer", "engager", "poursuivre", "conduire", 
                         "commettre", "perpétrer", "livrer", "faire", "être", "avoir", "reprendre",
                         "renouveler", "commencer", "entamer", "achever", "terminer", "ouvrir", "relancer",
                         "multiplier", "accélérer", "imposer", "réimposer", "rétablir", "instaurer", "décréter",
-                        "proclamer", "maintenir", "prolonger", "durcir", "observer", "poursuivre",
-                        "converger", "rassembler", "affluer", "défiler", "engager"},
+                        "proclamer", "maintenir", "prolonger", "durcir", "observer",
+                        "converger", "rassembler", "affluer", "défiler"},
                  "en": {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "continue",
                         "make", "pursue", "undertake", "commit", "be", "have", "step", "intensify", "renew",
                         "resume", "begin", "start", "open", "complete", "finish", "organize", "organise",
@@ -204,13 +204,13 @@ def _pos(tok: Token) -> str | None:
     return None
 
 
-def _lemma_keys(tok: Token) -> list[str]:
+def _lemma_keys(tok: Token, pos: str) -> list[str]:
     """Lemma, form, and for French participles or forms left unlemmatised the infinitive."""
     lemma, form = tok.lemma_.lower(), tok.lower_
     keys = [lemma, form]
     if tok.lang_ == "en" and tok.pos_ == "VERB" and form.endswith(("ed", "ing")) and not lemma.endswith("e"):
         keys.append(lemma + "e")  # a dropped silent e ("staged" → "stag")
-    if (tok.pos_ in ("VERB", "ADJ") or _misread_verb(tok)) and not lemma.endswith(("er", "ir", "re")):
+    if (pos == "verb" or tok.pos_ == "ADJ") and not lemma.endswith(("er", "ir", "re")):
         for suffix, inf in (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("e", "er"),
                             ("ies", "ir"), ("is", "ir"), ("ie", "ir"), ("i", "ir"), ("it", "ir")):
             if lemma.endswith(suffix):
@@ -271,7 +271,7 @@ def find_candidates(sent: Span, lex: Lexicon, lab: Labels) -> list[Candidate]:
         pos = _pos(tok)
         if pos is None or tok.i in consumed:
             continue
-        entries = next((e for k in _lemma_keys(tok) if (e := lex.candidates(k, pos))), [])
+        entries = next((e for k in _lemma_keys(tok, pos) if (e := lex.candidates(k, pos))), [])
         if not entries and pos == "noun" and tok.pos_ == "ADJ":
             continue
         found = next(((e, t) for wide in (False, True) for e in entries
@@ -415,7 +415,7 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
     if not c.sources and c.intent_head is not None:
         c.sources = _left_subject(c.intent_head, index, lab)
         c.source_path = f"intent '{c.intent_head.text}': nearest actor on the left" if c.sources else ""
-    participle = trig.dep_ in lab.advcl and (trig.tag_ == "VBG" or "Tense=Pres|VerbForm=Part" in str(trig.morph))
+    participle = trig.dep_ in lab.advcl and is_present_participle(trig)
     if c.sources and c.source_path == "subj" and entry.pos == "verb" and not participle:
         # (a participle clause, "..., killing one", has the subject of its main clause)
         nearer = _adjacent_subject(trig, index, lab)
@@ -605,10 +605,6 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
 VIOLENCE = frozenset({"18", "19", "20"})
 
 
-def _family(code: str) -> str:
-    return "violence" if code[:2] in VIOLENCE else code[:2]
-
-
 def merge_consequences(cands: list[Candidate], lab: Labels) -> None:
     """A violent act told with its outcome is one event: "shelled the town, killing 20"
     (a participle clause), "killing or wounding 50", "were killed or wounded" (coordinated
@@ -620,11 +616,11 @@ def merge_consequences(cands: list[Candidate], lab: Labels) -> None:
         if not c.coded or tok.pos_ != "VERB" or tok.head.i == tok.i:
             continue
         participle = tok.dep_ in lab.advcl and not any(ch.dep_ == "mark" for ch in tok.children) and \
-            (tok.tag_ == "VBG" or ("VerbForm=Part" in str(tok.morph) and "Tense=Pres" in str(tok.morph)))
+            is_present_participle(tok)
         if not (participle or tok.dep_ in lab.conj):
             continue
         main = coded.get(tok.head.i)
-        if main is None or main is c or not (_family(main.code) == _family(c.code) == "violence"):
+        if main is None or main is c or main.code[:2] not in VIOLENCE or c.code[:2] not in VIOLENCE:
             continue
         if {m.code for m in main.sources} != {m.code for m in c.sources}:
             continue

@@ -16,7 +16,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from veille.errors import E401, VeilleError
-from veille.events.arguments import Labels, clause_tokens, is_negated, labels_for
+from veille.events.arguments import Labels, clause_tokens, is_infinitive, is_negated, labels_for
 from veille.records import Modality
 
 KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_heads",
@@ -70,7 +70,7 @@ def _ancestors(tok: Token, limit: int = 6) -> list[Token]:
 
 def is_purpose(tok: Token, cues: Cues) -> bool:
     """An infinitive of purpose ("pour soutenir", "en vue de renforcer", "in order to")."""
-    if tok.pos_ != "VERB" or ("VerbForm=Inf" not in str(tok.morph) and tok.tag_ != "VB"):
+    if not is_infinitive(tok):
         return False
     left = " ".join(t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3):tok.i])
     return any(left.endswith(m) for m in cues.purpose_marks)
