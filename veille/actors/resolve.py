@@ -230,9 +230,7 @@ class Resolver:
             if self.ethnic(s, e):
                 # "ethnic Albanians in south Serbia": civilians of the country they live in
                 group = Role(id="ethnic-group", words=(), sector="CVL", person=False)
-                after = next((len(w) for w in self.kb.data.ethnic_after
-                              if [t.lower_ for t in self.doc[e:e + len(w)]] == list(w)), 0)
-                country, why = self.sector_country(group, s, e + after, tok)
+                country, why = self.sector_country(group, s, e + self.ethnic_marker_after(e), tok)
                 self.add(M(s, e, f"{country or code}CVL", f"ethnic group; country from {why or 'its name'}",
                            ref, head=tok.i))
                 continue
@@ -251,11 +249,18 @@ class Resolver:
         if tok.pos_ not in ("NOUN", "PROPN") or "Plur" not in tok.morph.get("Number") or e >= len(doc) \
                 or doc[e].lower_ not in ("of", "de", "du", "des", "d'"):
             return None
-        k = e + 1
-        while k < tok.sent.end and (doc[k].pos_ == "DET" or doc[k].lower_ in self.kb.data.place_directions):
+        place = self.place_from(e + 1)
+        return place[1] if place is not None else None
+
+    def place_from(self, k: int) -> tuple[str, str] | None:
+        """(text, country) of the place named from token ``k`` on, after determiners and
+        direction words ("south Serbia", "le sud de la Serbie"), or None."""
+        doc, end_of_sent = self.doc, self.doc[min(k, len(self.doc) - 1)].sent.end
+        while k < end_of_sent and (doc[k].pos_ == "DET" or doc[k].lower_ in self.kb.data.place_directions):
             k += 1
-        end = self.propn_run(k, tok.sent.end) if k < tok.sent.end else k
-        return self.place_of(k, end) if end > k else None
+        end = self.propn_run(k, end_of_sent) if k < end_of_sent else k
+        country = self.place_of(k, end) if end > k else None
+        return (doc[k:end].text, country) if country else None
 
     def backer(self, i: int) -> bool:
         """The demonym at ``i`` names who backs the group, not its country ("Syrian-backed militias")."""
@@ -264,10 +269,12 @@ class Resolver:
 
     def ethnic(self, s: int, e: int) -> bool:
         """The demonym at [s, e) names an ethnic group ("ethnic Albanians", "Albanais de souche")."""
-        doc, data = self.doc, self.kb.data
-        if s > 0 and doc[s - 1].lower_ in data.ethnic_before:
-            return True
-        return any([t.lower_ for t in doc[e:e + len(words)]] == list(words) for words in data.ethnic_after)
+        return (s > 0 and self.doc[s - 1].lower_ in self.kb.data.ethnic_before) or self.ethnic_marker_after(e) > 0
+
+    def ethnic_marker_after(self, e: int) -> int:
+        """Length of the ethnic marker right after token ``e`` ("de souche"), 0 when none."""
+        return next((len(words) for words in self.kb.data.ethnic_after
+                     if [t.lower_ for t in self.doc[e:e + len(words)]] == list(words)), 0)
 
     # ------------------------------------------------------------ pass 3: roles
     def phrase_tokens(self, s: int, e: int) -> list[Token]:
@@ -543,10 +550,13 @@ class Resolver:
         local = [m for m in before if m.head < first_verb or self.doc[m.head].dep_.startswith("nsubj")]
         if local:
             return max(local, key=lambda m: m.start)
-        people = [m for m in before if (m.kind == "person" or m.name) if gender != "n"] or \
-            [m for m in before if gender == "n" and m.kind in ("country", "org", "metonym")]
-        if people:  # "against Abbas, saying he must resign"; "a reminder to Iraq that it must"
-            return max(people, key=lambda m: m.start)
+        # "against Abbas, saying he must resign"; "a reminder to Iraq that it must cooperate"
+        if gender == "n":
+            named = [m for m in before if m.kind in ("country", "org", "metonym")]
+        else:
+            named = [m for m in before if m.kind == "person" or m.name]
+        if named:
+            return max(named, key=lambda m: m.start)
         prev = [m for m in self.mentions if m.end <= sent.start and self.topical(m)
                 and self.compatible(m, gender) and m.via != "pronoun" or
                 m.end <= sent.start and m.via == "pronoun"]
@@ -732,16 +742,10 @@ class Resolver:
             else:
                 i += 1
         # 2. a place complement: "demonstrators in Baghdad", "des manifestants à Lagos"
-        j = e
-        if j < sent.end and doc[j].lower_ in PLACE_PREPS:
-            k = j + 1
-            while k < sent.end and (doc[k].pos_ == "DET" or doc[k].lower_ in self.kb.data.place_directions):
-                k += 1  # "in south Serbia", "dans le sud de la Serbie"
-            end = self.propn_run(k, sent.end) if k < sent.end else k
-            if end > k:
-                country = self.place_of(k, end)
-                if country:
-                    return country, f"place '{doc[k:end].text}' after the phrase"
+        if e < sent.end and doc[e].lower_ in PLACE_PREPS:
+            place = self.place_from(e + 1)
+            if place is not None:
+                return place[1], f"place '{place[0]}' after the phrase"
         if not (role.office and role.person):
             # 3. a place in the sentence
             places = [(a, b, c) for a, b, c in self.sentence_places(sent) if not (s <= a < e)]
