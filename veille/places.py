@@ -25,15 +25,18 @@ from veille.records import ActorMention, Article, Place
 
 LOCATIVE = {"à", "au", "aux", "en", "dans", "vers", "depuis", "de", "in", "at", "to", "near", "from", "outside"}
 ENT_LABELS = {"LOC", "GPE", "FAC"}
+STANCE_PREFIXES = {"anti", "pro"}  # "an anti-Syria journalist": a stance, not a place
 MIN_LEN = 3
 
 FACILITIES_YAML = """
 # Facility nouns (fr, en) that name a place when followed by a proper noun.
 # Written by veille contributors (general vocabulary).
 fr: [cosmodrome, base, aéroport, port, centrale, usine, camp, prison, palais, stade, hôpital, université,
-     ambassade, consulat, frontière, poste-frontière, pont, barrage, site, complexe, raffinerie, mine]
+     ambassade, consulat, frontière, poste-frontière, pont, barrage, site, complexe, raffinerie, mine,
+     ville, village]
 en: [cosmodrome, base, airport, port, plant, factory, camp, prison, palace, stadium, hospital, university,
-     embassy, consulate, border, crossing, bridge, dam, site, complex, refinery, mine]
+     embassy, consulate, border, crossing, bridge, dam, site, complex, refinery, mine,
+     city, town, village]
 """
 
 
@@ -137,7 +140,31 @@ def _candidates(doc: Doc) -> list[Span]:
             hit = entries_named(t.text)
             if hit and hit[0].feature == "city" and hit[0].population >= 100_000:
                 spans.append(doc[t.i:t.i + 1])
-    return sorted(spans, key=lambda s: s.start)
+    return sorted((s for s in spans if not _after_stance(s)), key=lambda s: s.start)
+
+
+def _after_stance(span: Span) -> bool:
+    doc, i = span.doc, span.start
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
+
+
+@lru_cache(maxsize=4)
+def demonym_countries(lang: str) -> dict[str, str]:
+    """Demonym form (lower case) → country, from the actors' demonym data."""
+    from veille.actors.knowledge import knowledge
+
+    return {f.lower(): d.code for d in knowledge(lang).data.demonyms for f in d.forms}
+
+
+def _said_country(span: Span, lang: str) -> str | None:
+    """The country a demonym right before a place says it is in ("the Lebanese city of
+    Tripoli", "la ville libanaise de Tripoli")."""
+    dem = demonym_countries(lang)
+    doc = span.doc
+    for t in doc[max(span.sent.start, span.start - 4):span.start]:
+        if t.pos_ == "ADJ" and t.lower_ in dem:
+            return dem[t.lower_]
+    return None
 
 
 def _choose(entries: list[GazEntry], context: set[str]) -> GazEntry:
@@ -156,7 +183,8 @@ def resolve_places(doc: Doc, article: Article, actors: list[ActorMention]) -> li
         entries = gaz.get(_norm(span.text))
         if not entries:
             continue
-        e = _choose(entries, context)
+        said = _said_country(span, article.language or "fr")
+        e = _choose(entries, {said} if said else context)
         out.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=e.name,
                          country=e.country, lat=e.lat, lon=e.lon, geonameid=e.geonameid,
                          feature=e.feature, entry=f"geonames:{e.geonameid}"))
@@ -182,20 +210,22 @@ def _facilities(doc: Doc, article: Article, actors: list[ActorMention], places: 
         span = doc[t.i:end_tok + 1]
         if any(s < span.end_char and span.start_char < e for s, e in taken):
             continue  # the name is already a place of its own
-        known = entries_named(doc[names[0].left_edge.i:names[0].right_edge.i + 1].text)
-        if known and known[0].feature == "city":  # "le port d'Odessa" is in Odessa
-            e = known[0]
+        known = [k for k in entries_named(doc[names[0].left_edge.i:names[0].right_edge.i + 1].text)
+                 if k.feature == "city"]
+        if known:  # "le port d'Odessa" is in Odessa; "la ville libanaise de Tripoli" in Lebanon
+            e = _choose(known, {c for a in t.children if a.pos_ == "ADJ"
+                                if (c := demonym_countries(article.language or "fr").get(a.lower_))})
             out.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=e.name,
                              country=e.country, lat=e.lat, lon=e.lon, geonameid=e.geonameid,
                              feature="city", entry=f"geonames:{e.geonameid}"))
             continue
-        country = _nearby_country(t, places, actors)
+        country = _nearby_country(t, places, actors, article.language or "fr")
         out.append(Place(text=span.text, start=span.start_char, end=span.end_char, name=span.text,
                          country=country, feature="facility", entry="fallback:facility"))
     return out
 
 
-def _nearby_country(t: Token, places: list[Place], actors: list[ActorMention]) -> str | None:
+def _nearby_country(t: Token, places: list[Place], actors: list[ActorMention], lang: str) -> str | None:
     sent = t.sent
     for p in places:
         if sent.start_char <= p.start < sent.end_char and p.start > t.idx and p.country:
@@ -203,11 +233,10 @@ def _nearby_country(t: Token, places: list[Place], actors: list[ActorMention]) -
     for m in actors:
         if sent.start_char <= m.start < sent.end_char and m.start > t.idx and m.country:
             return m.country
+    dem = demonym_countries(lang)
     for tok in sent[t.i - sent.start:]:
-        if tok.pos_ == "ADJ":
-            hit = entries_named(tok.text)
-            if hit:
-                return hit[0].country
+        if tok.pos_ == "ADJ" and tok.lower_ in dem:  # "en Extrême-Orient russe"
+            return dem[tok.lower_]
     return None
 
 

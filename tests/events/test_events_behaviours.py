@@ -111,6 +111,24 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
      "12", {"YEM"}, set(), "asserted"),
     ("fr-request-content", "fr", "Le Yémen a rejeté une demande américaine d'interroger les détenus.",
      "12", {"YEM"}, set(), "asserted"),
+    # no actor receives the act: the country where it happens does (PETRARCH codes a place
+    # name as its country), except a state's own country for what it does at home
+    ("en-place-target", "en", "The Danish government agreed to open a trade office in Nairobi.",
+     "03", {"DNK"}, {"KEN"}, "asserted"),
+    ("fr-place-target", "fr", "Le gouvernement danois a accepté d'ouvrir un bureau commercial à Nairobi.",
+     "03", {"DNK"}, {"KEN"}, "asserted"),
+    # a lexicon entry with no target role still takes the sentence's other actor
+    ("en-implicit-target-of-no-role-entry", "en", "Sudan agreed to Ethiopian mediation.",
+     "03", {"SDN"}, {"ETH"}, "asserted"),
+    # victims named, attackers not: unidentified armed forces (UAF) of the place
+    ("en-unnamed-attackers", "en", "Two Nigerian policemen were killed by a roadside bomb in Maiduguri.",
+     "19", {"NGA"}, {"NGA"}, "asserted"),
+    ("fr-unnamed-attackers", "fr", "Deux policiers nigérians ont été tués par une bombe artisanale à Maiduguri.",
+     "19", {"NGA"}, {"NGA"}, "asserted"),
+    ("en-unnamed-attackers-city-of-country", "en", "A journalist was killed in the Lebanese city of Tripoli.",
+     "19", {"LBN"}, set(), "asserted"),
+    ("en-state-at-home", "en", "The Turkish government imposed a curfew in Ankara.",
+     "17", {"TUR"}, set(), "asserted"),
 ]
 
 
@@ -155,6 +173,19 @@ ABSENT = [
     ("en-condition-over-future", "13", "KUR"),
 ]
 
+SELF_TARGET = [
+    # (case id, country that must not be a target of an event of its own government)
+    ("en-state-at-home", "TUR"),
+]
+
+
+@pytest.mark.parametrize("cid,country", SELF_TARGET, ids=[c[0] for c in SELF_TARGET])
+def test_state_not_its_own_target(extracted: dict[str, dict[str, Any]], cid: str, country: str) -> None:
+    d = extracted[cid]
+    assert d["events"], _show(d)
+    assert not [e for e in d["events"] if country in _countries(e["source"]) and country in _countries(e["target"])], \
+        _show(d)
+
 
 @pytest.mark.parametrize("cid,root,source", ABSENT, ids=[f"{c[0]}-no-{c[1]}" for c in ABSENT])
 def test_events_absent(extracted: dict[str, dict[str, Any]], cid: str, root: str, source: str) -> None:
@@ -175,6 +206,7 @@ NOT_TRIGGER = [
     ("fr-complement-background", "combats"),
     ("en-complement-background", "unrest"),
     ("fr-outcome", "tuant"),
+    ("en-place-target", "trade"),
 ]
 
 

@@ -140,6 +140,8 @@ class Resolver:
         named, roles, dems = [], [], []
         for key, s, e in matches:
             info = keys.get(key)
+            if not isinstance(info, Role) and self.stance(s):
+                continue  # "the pro-Iranian Hizbollah", "an anti-Syria journalist"
             if isinstance(info, NameKey):
                 named.append((info, s, e))
             elif isinstance(info, Role):
@@ -261,6 +263,12 @@ class Resolver:
         end = self.propn_run(k, end_of_sent) if k < end_of_sent else k
         country = self.place_of(k, end) if end > k else None
         return (doc[k:end].text, country) if country else None
+
+    def stance(self, i: int) -> bool:
+        """The name or demonym at ``i`` follows "anti-"/"pro-": what an actor stands for or
+        against, not an actor or its country."""
+        doc = self.doc
+        return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in self.kb.data.stance_words
 
     def backer(self, i: int) -> bool:
         """The demonym at ``i`` names who backs the group, not its country ("Syrian-backed militias")."""

@@ -41,6 +41,17 @@ def _next_place(analysis: Analysis, start: int, end: int) -> Place | None:
     return next((p for p in analysis.places if start < p.start < min(end, start + 80)), None)
 
 
+def _attack_country(analysis: Analysis, place: Place | None, sentence: Span, victims: list[ActorRef]) -> str | None:
+    """Country of an attack whose attackers are not named: that of its place, else of a
+    place in its sentence, else that of its victims unless they are troops (who may
+    serve abroad); None when nothing says."""
+    if place is None:
+        place = next((p for p in analysis.places if sentence.start <= p.start < sentence.end and p.country), None)
+    if place is not None and place.country:
+        return place.country
+    return next((v.country for v in victims if v.country and v.sector not in ("MIL", "SPY")), None)
+
+
 def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
     assert c.entry is not None
     lang = analysis.article.language or "fr"
@@ -53,22 +64,31 @@ def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
     named = c.sources + (c.targets if cameo.quad < 4 else [])
     place = event_place(analysis, c.trigger.i, tuple((m.start, m.end) for m in named))
     target = [m.ref() for m in c.targets] or ([c.implicit_target] if c.implicit_target else [])
-    source_countries = {m.country for m in c.sources}
     if not target and cameo.code in VISIT_CODES and place is None:
-        place = _next_place(analysis, c.trigger.idx, sentence.end)
-    if not target and cameo.code in VISIT_CODES and place is not None and place.country \
-            and place.country not in source_countries:
-        # "a visité des usines en Extrême-Orient russe": the host is where the visit went
+        place = _next_place(analysis, c.trigger.idx, sentence.end)  # "voyage ... à Vladivostok"
+    source = [m.ref() for m in c.sources]
+    if c.unnamed_attacker:
+        country = _attack_country(analysis, place, sentence, target)
+        source = [ActorRef(text=None, code=f"{country or '---'}UAF", country=country, sector="UAF")]
+    target_path = c.target_path
+    if not target and place is not None and place.country and \
+            not (c.entry.symmetric and len(c.sources) > 1) and \
+            not any(s.country == place.country and s.sector in (None, "GOV") for s in source):
+        # no actor receives the act: it is done to the country where it happens ("a visité
+        # des usines en Extrême-Orient russe", "set up a research centre in Tokyo"), as
+        # PETRARCH's dictionaries code a place name as its country; a state acting at home
+        # is not its own target
         target = [ActorRef(text=place.text, code=place.country, country=place.country,
                            start=place.start, end=place.end)]
+        target_path = "implicit: the country of the event's place"
     return Event(
         id=f"{analysis.article.id}#{n}", cameo=cameo.code,
-        source=[m.ref() for m in c.sources], target=target,
+        source=source, target=target,
         trigger=Span(trig.text, trig.start_char, trig.end_char), sentence=sentence,
         date=event_date(analysis, c.trigger.i), modality=c.modality,
         place=place, attribution=attribution(analysis, c.trigger.i),
         rule=f"{lang}/{'events' if c.entry.line else 'modality'}.yaml#{c.entry.id} (source: {c.source_path or '-'}; "
-             f"target: {c.target_path or '-'}; modality: {c.modality_cue or 'default'}"
+             f"target: {target_path or '-'}; modality: {c.modality_cue or 'default'}"
              + (f"; coded as {c.recoded}" if c.recoded else "") + ")",
         goldstein=cameo.goldstein, quad=cameo.quad,
         plover={"event": cameo.plover_event, "mode": cameo.plover_mode, "context": cameo.plover_context},

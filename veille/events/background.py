@@ -13,7 +13,9 @@ A word of the lexicon is not always an event of the sentence it stands in:
 - a purpose clause ("telephoned him to discuss", "pour qu'il cesse") states an aim;
 - a participle used as a noun ("evacuated the wounded", "les blessés") names people;
 - a noun act completing another noun, with no actor of its own ("après douze jours de
-  combats"), is the circumstance of the sentence's event.
+  combats"), is the circumstance of the sentence's event;
+- a noun act modifying a noun that is not an act ("a trade office", "aid workers") names
+  a kind of thing.
 
 Plans, offers and intentions ("a plan to visit", "l'intention de frapper") are not
 background: their infinitive is coded in its intent or threat form (coding.py).
@@ -86,6 +88,8 @@ def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
         # "après douze jours de combats": background; "depuis l'invasion américaine",
         # "a visit by Arafat": an act with its own actor (a child or its object) is reported
         return f"a complement of '{owner.text}' with no actor of its own, not an event"
+    if tok.pos_ == "NOUN" and tok.dep_ == "compound" and head.pos_ == "NOUN" and not actors.is_act(head):
+        return f"a modifier of '{head.text}' ('a trade office', 'aid workers'), not an event"
     if _is_participle(tok) and head.i != tok.i and head.pos_ in NOUNS and \
             (tok.dep_ in lab.mod or tok.dep_ == "acl") and not _has_agent(tok, lab):
         return f"participle describing '{head.text}', not an event"

@@ -93,6 +93,7 @@ class Candidate:
     excluded: set[int] = field(default_factory=set)  # tokens describing an embedded act
     recoded: str = ""  # "threat of 190": the act's code before CAMEO's intent/threat/refusal form
     implicit_target: ActorRef | None = None  # an actor the text implies but does not name
+    unnamed_attacker: bool = False  # a violent act whose doer the text does not name
 
     @property
     def text(self) -> str:
@@ -605,6 +606,12 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
 VIOLENCE = frozenset({"18", "19", "20"})
 
 
+def _armed_attack(code: str) -> bool:
+    """Assault, armed force or mass violence against people: not a blockade (191) or an
+    occupation (192), which name no victims."""
+    return code[:2] in VIOLENCE and code[:3] not in ("191", "192")
+
+
 def merge_consequences(cands: list[Candidate], lab: Labels) -> None:
     """A violent act told with its outcome is one event: "shelled the town, killing 20"
     (a participle clause), "killing or wounding 50", "were killed or wounded" (coordinated
@@ -663,12 +670,16 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
             if len({m.code for m in pair}) > 1:
                 c.sources, c.source_path = pair, "between (linear)"
         c.targets = [m for m in c.targets if not any(_same_country(m, s) for s in c.sources)]
-        if not c.sources:
+        c.target_path = c.target_path if c.targets else ""
+        if not c.sources and c.targets and _armed_attack(c.code) and not c.entry.symmetric:
+            # "three servicemen were killed by a roadside bomb": the victims are named, the
+            # attackers are not; CAMEO's unidentified armed forces (UAF) of the place
+            c.unnamed_attacker, c.source_path = True, "implicit: unidentified armed forces"
+        if not c.sources and not c.unnamed_attacker:
             c.reason = "no source actor"
             continue
         protest = c.code[:2] == PROTEST_ROOT
-        if not c.targets and (c.entry.target != ("none",) or protest) and \
-                not (c.entry.symmetric and len(c.sources) > 1):
+        if not c.targets and not (c.entry.symmetric and len(c.sources) > 1):
             c.targets = sentence_targets(c, index, speakers)
             if c.targets:
                 c.target_path = "implicit: other actor of the sentence"
