@@ -127,6 +127,9 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
      "19", {"NGA"}, {"NGA"}, "asserted"),
     ("en-unnamed-attackers-city-of-country", "en", "A journalist was killed in the Lebanese city of Tripoli.",
      "19", {"LBN"}, set(), "asserted"),
+    # the one whose act is accepted or rejected is the target
+    ("fr-doer-of-accepted-act", "fr", "Le gouvernement soudanais a accepté la médiation éthiopienne dans le conflit.",
+     "03", {"SDN"}, {"ETH"}, "asserted"),
     ("en-state-at-home", "en", "The Turkish government imposed a curfew in Ankara.",
      "17", {"TUR"}, set(), "asserted"),
 ]

@@ -145,6 +145,8 @@ class Resolver:
             if isinstance(info, NameKey):
                 named.append((info, s, e))
             elif isinstance(info, Role):
+                if e - s == 1 and self.doc[s].pos_ == "ADJ" and self.doc[s].dep_ == "amod":
+                    continue  # "a general strike": an adjective, not the role
                 roles.append((info, s, e))
             elif isinstance(info, str):
                 dems.append((info, s, e))

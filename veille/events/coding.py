@@ -457,6 +457,14 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                     if found and all(m.code not in {s.code for s in c.sources} for m in found):
                         c.targets, c.target_path = found, f"subject of '{comp.text}'"
                         break
+        if not c.targets:  # "accepted US mediation", "a rejeté la proposition du président irakien"
+            acts = [t for t in c.tokens[1:] if index.is_act(t)] + \
+                [t for t in role_tokens(trig, "obj", lab) if t not in c.tokens and index.is_act(t)]
+            for act in acts:
+                found = [m for m in index.doer(act, lab) if not any(_same_country(m, s) for s in c.sources)]
+                if found:
+                    c.targets, c.target_path = found, f"doer of '{act.text}'"
+                    break
         if not c.targets and "xcomp" not in " ".join(entry.target) and not c.excluded:
             clause = {t.i for t in clause_tokens(trig, lab)}
             src = {id(m) for m in c.sources}
