@@ -130,6 +130,9 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     # the one whose act is accepted or rejected is the target
     ("fr-doer-of-accepted-act", "fr", "Le gouvernement soudanais a accepté la médiation éthiopienne dans le conflit.",
      "03", {"SDN"}, {"ETH"}, "asserted"),
+    # a finite verb parsed as modifying its subject noun still has that subject
+    ("fr-finite-acl-subject", "fr", "La Grèce, comme la plupart des autres États membres, prévoit d'imposer "
+     "des restrictions aux travailleurs roumains.", "13", {"GRC"}, {"ROU"}, "future"),
     ("en-state-at-home", "en", "The Turkish government imposed a curfew in Ankara.",
      "17", {"TUR"}, set(), "asserted"),
 ]

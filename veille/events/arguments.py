@@ -174,6 +174,8 @@ def governor_subject(tok: Token, lab: Labels, depth: int = 0) -> list[Token]:
         rel = [c for c in tok.children if c.dep_ in lab.subj and c.lower_ in lab.rel_pronouns]
         if rel:
             return [head]
+    if tok.dep_ == "acl" and "VerbForm=Fin" in str(tok.morph) and head.pos_ in ("NOUN", "PROPN"):
+        return [head]  # a finite verb parsed as modifying its subject: "La Grèce, comme ..., prévoit"
     if tok.dep_ in lab.xcomp or (tok.dep_ == "acl" and tok.pos_ == "VERB"):
         if head.lemma_ in lab.object_control:
             objs = [c for c in head.children if c.dep_ in lab.obj]

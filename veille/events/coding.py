@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from veille.analysis import Analysis
-from veille.events.arguments import (Labels, clause_tokens, governor_subject, is_passive,
+from veille.events.arguments import (Labels, clause_tokens, governor_subject, is_infinitive, is_passive,
                                      is_present_participle, labels_for, preposition, role_tokens)
 from veille.events.background import background_reason
 from veille.events.lexicon import LexEntry, Lexicon
@@ -438,7 +438,9 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS.get(lang, set()):
             c.sources = _clause_subject(verb, index, lab)
             c.source_path = f"verb '{verb.text}'.subj" if c.sources else ""
-    if not c.sources and entry.pos == "verb" and not is_passive(trig, lab):
+    if not c.sources and entry.pos == "verb" and not is_passive(trig, lab) and not is_infinitive(trig):
+        # a finite verb the parser left without subject; an infinitive's doer comes from
+        # its controller ("agreed to return") or nowhere ("a decision to send troops")
         c.sources = _left_subject(trig, index, lab)
         c.source_path = "nearest actor on the left" if c.sources else ""
     if entry.target != ("none",):
