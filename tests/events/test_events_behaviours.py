@@ -133,6 +133,9 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     # a finite verb parsed as modifying its subject noun still has that subject
     ("fr-finite-acl-subject", "fr", "La Grèce, comme la plupart des autres États membres, prévoit d'imposer "
      "des restrictions aux travailleurs roumains.", "13", {"GRC"}, {"ROU"}, "future"),
+    # a verb particle after a long object, and expelling an aid agency (1663, not coercion)
+    ("en-particle-after-object", "en", "Khartoum forced the World Food Programme, a UN agency, out of Darfur.",
+     "16", {"SDN"}, set(), "asserted"),
     ("en-state-at-home", "en", "The Turkish government imposed a curfew in Ankara.",
      "17", {"TUR"}, set(), "asserted"),
 ]

@@ -220,24 +220,40 @@ def _lemma_keys(tok: Token, pos: str) -> list[str]:
     return keys
 
 
+def _particle(tok: Token) -> bool:
+    """A verb particle: "out" in "forced X out (of the country)", not a preposition with
+    its own object ("extradited X to Britain")."""
+    return tok.dep_ in ("prt", "compound:prt") or \
+        (tok.dep_ in ("prep", "advmod") and not any(g.dep_ == "pobj" for g in tok.children))
+
+
 def _match_words(trigger: Token, words: tuple[str, ...]) -> list[Token] | None:
     doc, at, out = trigger.doc, trigger.i, [trigger]
-    for w in words:
+
+    def same(t: Token, w: str) -> bool:
+        return t.lemma_.lower() == w or t.lower_ == w or t.lower_.replace("’", "'") == w
+
+    for n, w in enumerate(words):
         for j in range(at + 1, min(at + 1 + WINDOW, trigger.sent.end)):
-            t = doc[j]
-            if t.lemma_.lower() == w or t.lower_ == w or t.lower_.replace("’", "'") == w:
-                out.append(t)
+            if same(doc[j], w):
+                out.append(doc[j])
                 at = j
                 break
         else:
-            return None
+            # a verb's particle after a long object: "forced the UN refugee agency, UNHCR, out"
+            far = next((c for c in trigger.children if n == 0 and c.i > at and _particle(c) and same(c, w)), None)
+            if far is None:
+                return None
+            out.append(far)
+            at = far.i
     return out
 
 
 def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels, wide: bool = False) -> list[Token] | None:
     """Trigger tokens when the entry's constraints hold, else None. ``wide``: an object
-    constraint may be met by a modifier of the object ("violated the ceasefire agreement",
-    "a violé l'accord de cessez-le-feu"), tried after every entry failed on the head."""
+    constraint may be met by a modifier or an apposition of the object ("violated the ceasefire
+    agreement", "a violé l'accord de cessez-le-feu", "the WFP, a UN agency"), tried after every
+    entry failed on the head."""
     toks = _match_words(trigger, entry.words)
     if toks is None:
         return None
@@ -248,7 +264,7 @@ def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels, wide: bool = Fals
         objs += [x for o in objs if o.like_num or any(c.dep_ == "nummod" for c in o.children)
                  for x in role_tokens(o, "de", lab)]  # "700 kg of medicine", "des tonnes de vivres"
         if wide:
-            objs += [x for o in objs for x in o.children if x.dep_ == "compound"] + \
+            objs += [x for o in objs for x in o.children if x.dep_ == "compound" or x.dep_ in lab.appos] + \
                 [x for o in objs for x in role_tokens(o, "de", lab)]
         if not any(o.lemma_.lower() in entry.obj or o.lower_ in entry.obj for o in objs):
             return None
@@ -275,8 +291,12 @@ def find_candidates(sent: Span, lex: Lexicon, lab: Labels) -> list[Candidate]:
         entries = next((e for k in _lemma_keys(tok, pos) if (e := lex.candidates(k, pos))), [])
         if not entries and pos == "noun" and tok.pos_ == "ADJ":
             continue
-        found = next(((e, t) for wide in (False, True) for e in entries
-                      if (not wide or e.obj) and (t := _entry_holds(e, tok, lab, wide)) is not None), None)
+        # most specific entries first; within a level, the object's head before its
+        # modifiers and appositions ("the World Food Programme, a UN agency")
+        levels = sorted({e.specificity for e in entries}, reverse=True)
+        found = next(((e, t) for level in levels for wide in (False, True) for e in entries
+                      if e.specificity == level and (not wide or e.obj)
+                      and (t := _entry_holds(e, tok, lab, wide)) is not None), None)
         if found is not None:
             entry, toks = found
             out.append(Candidate(trigger=tok, tokens=toks, entry=entry))
