@@ -403,6 +403,7 @@ class LangData:
     backer_words: frozenset[str] = frozenset()  # "Syrian-backed": the backer, not the group's country
     manner_words: frozenset[str] = frozenset()  # "a Bosnia-style war": a manner, not an actor
     stance_words: frozenset[str] = frozenset()  # "a pro-Iranian group": a stance, not the group's country
+    former_words: frozenset[str] = frozenset()  # "former president": an elite (ELI), not the office
     place_directions: frozenset[str] = frozenset()  # "in south Serbia", "dans le sud de la Serbie"
 
 
@@ -497,18 +498,20 @@ def load_demonyms(path: Path, lang: str) -> list[Demonym]:
 
 def load_demonym_markers(path: Path) -> dict[str, Any]:
     """The optional word lists of a demonyms.yaml (``ethnic_before``, ``ethnic_after``,
-    ``backer_words``, ``manner_words``, ``stance_words``, ``place_directions``), as LangData fields."""
+    ``backer_words``, ``manner_words``, ``stance_words``, ``former_words``, ``place_directions``), as
+    LangData fields."""
     data = read_yaml(path)
     line = data.get("__line__", 1)
-    before, after, backer, manner, stance, directions = (
+    before, after, backer, manner, stance, former, directions = (
         _str_list(path, line, data.get(k), k)
         for k in ("ethnic_before", "ethnic_after", "backer_words", "manner_words", "stance_words",
-                  "place_directions"))
+                  "former_words", "place_directions"))
     return {"ethnic_before": frozenset(w.lower() for w in before),
             "ethnic_after": tuple(tuple(w.lower().split()) for w in after),
             "backer_words": frozenset(w.lower() for w in backer),
             "manner_words": frozenset(w.lower() for w in manner),
             "stance_words": frozenset(w.lower() for w in stance),
+            "former_words": frozenset(w.lower() for w in former),
             "place_directions": frozenset(w.lower() for w in directions)}
 
 

@@ -45,6 +45,7 @@ STOP_DEPS = {"acl:relcl", "acl", "conj", "cc", "appos", "parataxis", "punct", "a
 HEAD_POS = {"NOUN", "PROPN", "PRON", "ADJ", "X"}
 # sectors whose bare word takes the single other country of its sentence ("the court",
 # "la police"); governments, armies, NGOs and spies act abroad, so not them
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})  # offices whose former holders are elites
 DOMESTIC = frozenset("COP JUD LEG OPP REB CVL LAB EDU MED HLH PTY BUS REL CRM REF AGR ELI".split())
 PLACE_PREPS = frozenset("in at from of near inside across throughout à en dans de du des d' d’ au aux".split())
 COMPLEMENT_PREPS = frozenset("of from de du des d' d’ à au aux".split())  # "chef de la diplomatie", "ministre aux Armées"
@@ -356,6 +357,9 @@ class Resolver:
             for t in phrase:
                 if t.i in role_at and role_at[t.i][2] <= s:
                     consumed.update(range(role_at[t.i][1], role_at[t.i][2]))
+            if role.sector in OFFICE_SECTORS and any(t.lower_ in self.kb.data.former_words for t in phrase if t.i < s):
+                role = replace(role, sector="ELI", office=None)  # "former President Ben Bella"
+                sector = role.sector
             cue = self.cue(phrase, head, s, e)
             if role.generic and complement is not None and complement.generic is False:
                 sector = complement.sector
