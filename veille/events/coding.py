@@ -9,6 +9,7 @@ misses an argument. Each candidate keeps a trace for ``veille explain``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from spacy.tokens import Span, Token
 
@@ -227,21 +228,21 @@ def _particle(tok: Token) -> bool:
         (tok.dep_ in ("prep", "advmod") and not any(g.dep_ == "pobj" for g in tok.children))
 
 
+def _same_word(t: Token, w: str) -> bool:
+    return t.lemma_.lower() == w or t.lower_ == w or t.lower_.replace("’", "'") == w
+
+
 def _match_words(trigger: Token, words: tuple[str, ...]) -> list[Token] | None:
     doc, at, out = trigger.doc, trigger.i, [trigger]
-
-    def same(t: Token, w: str) -> bool:
-        return t.lemma_.lower() == w or t.lower_ == w or t.lower_.replace("’", "'") == w
-
     for n, w in enumerate(words):
         for j in range(at + 1, min(at + 1 + WINDOW, trigger.sent.end)):
-            if same(doc[j], w):
+            if _same_word(doc[j], w):
                 out.append(doc[j])
                 at = j
                 break
         else:
             # a verb's particle after a long object: "forced the UN refugee agency, UNHCR, out"
-            far = next((c for c in trigger.children if n == 0 and c.i > at and _particle(c) and same(c, w)), None)
+            far = next((c for c in trigger.children if n == 0 and c.i > at and _particle(c) and _same_word(c, w)), None)
             if far is None:
                 return None
             out.append(far)
@@ -293,10 +294,13 @@ def find_candidates(sent: Span, lex: Lexicon, lab: Labels) -> list[Candidate]:
             continue
         # most specific entries first; within a level, the object's head before its
         # modifiers and appositions ("the World Food Programme, a UN agency")
-        levels = sorted({e.specificity for e in entries}, reverse=True)
-        found = next(((e, t) for level in levels for wide in (False, True) for e in entries
-                      if e.specificity == level and (not wide or e.obj)
-                      and (t := _entry_holds(e, tok, lab, wide)) is not None), None)
+        found = None
+        for _, level in groupby(entries, key=lambda e: e.specificity):  # sorted by specificity
+            group = list(level)
+            found = next(((e, t) for wide in (False, True) for e in group
+                          if (not wide or e.obj) and (t := _entry_holds(e, tok, lab, wide)) is not None), None)
+            if found is not None:
+                break
         if found is not None:
             entry, toks = found
             out.append(Candidate(trigger=tok, tokens=toks, entry=entry))
