@@ -462,9 +462,11 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS.get(lang, set()):
             c.sources = _clause_subject(verb, index, lab)
             c.source_path = f"verb '{verb.text}'.subj" if c.sources else ""
-    if not c.sources and entry.pos == "verb" and not is_passive(trig, lab) and not is_infinitive(trig):
-        # a finite verb the parser left without subject; an infinitive's doer comes from
-        # its controller ("agreed to return") or nowhere ("a decision to send troops")
+    if not c.sources and entry.pos == "verb" and not is_passive(trig, lab) and \
+            not (is_infinitive(trig) and trig.head.pos_ in ("NOUN", "PROPN")):
+        # a verb the parser left without subject (or controller: "is about to restore");
+        # an infinitive completing a noun has no doer in its sentence ("a decision to send
+        # troops", "la décision d'envoyer des troupes")
         c.sources = _left_subject(trig, index, lab)
         c.source_path = "nearest actor on the left" if c.sources else ""
     if entry.target != ("none",):
