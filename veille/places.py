@@ -25,7 +25,6 @@ from veille.records import ActorMention, Article, Place
 
 LOCATIVE = {"à", "au", "aux", "en", "dans", "vers", "depuis", "de", "in", "at", "to", "near", "from", "outside"}
 ENT_LABELS = {"LOC", "GPE", "FAC"}
-STANCE_PREFIXES = {"anti", "pro"}  # "an anti-Syria journalist": a stance, not a place
 MIN_LEN = 3
 
 FACILITIES_YAML = """
@@ -140,12 +139,21 @@ def _candidates(doc: Doc) -> list[Span]:
             hit = entries_named(t.text)
             if hit and hit[0].feature == "city" and hit[0].population >= 100_000:
                 spans.append(doc[t.i:t.i + 1])
-    return sorted((s for s in spans if not _after_stance(s)), key=lambda s: s.start)
+    stance = stance_words(doc.lang_)
+    return sorted((s for s in spans if not _after_stance(s, stance)), key=lambda s: s.start)
 
 
-def _after_stance(span: Span) -> bool:
+def _after_stance(span: Span, stance: frozenset[str]) -> bool:
+    """"an anti-Syria journalist": a stance, not a place (the actors' ``stance_words``)."""
     doc, i = span.doc, span.start
-    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES
+    return i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in stance
+
+
+def stance_words(lang: str) -> frozenset[str]:
+    """The actors' "anti-"/"pro-" words of ``lang`` (lang/<code>/demonyms.yaml)."""
+    from veille.actors.knowledge import knowledge
+
+    return knowledge(lang).data.stance_words
 
 
 @lru_cache(maxsize=4)

@@ -43,9 +43,9 @@ STOP_DEPS = {"acl:relcl", "acl", "conj", "cc", "appos", "parataxis", "punct", "a
              "mark", "obj", "iobj", "dep", "flat:name", "nummod", "advmod", "compound:prt", "expl",
              "obl:mod", "obl", "npadvmod", "prep_pobj_time"}
 HEAD_POS = {"NOUN", "PROPN", "PRON", "ADJ", "X"}
+OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})  # offices whose former holders are elites
 # sectors whose bare word takes the single other country of its sentence ("the court",
 # "la police"); governments, armies, NGOs and spies act abroad, so not them
-OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})  # offices whose former holders are elites
 DOMESTIC = frozenset("COP JUD LEG OPP REB CVL LAB EDU MED HLH PTY BUS REL CRM REF AGR ELI".split())
 PLACE_PREPS = frozenset("in at from of near inside across throughout à en dans de du des d' d’ au aux".split())
 COMPLEMENT_PREPS = frozenset("of from de du des d' d’ à au aux".split())  # "chef de la diplomatie", "ministre aux Armées"

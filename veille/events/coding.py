@@ -242,7 +242,8 @@ def _match_words(trigger: Token, words: tuple[str, ...]) -> list[Token] | None:
                 break
         else:
             # a verb's particle after a long object: "forced the UN refugee agency, UNHCR, out"
-            far = next((c for c in trigger.children if n == 0 and c.i > at and _particle(c) and _same_word(c, w)), None)
+            far = next((c for c in trigger.children if c.i > at and _particle(c) and _same_word(c, w)), None) \
+                if n == 0 else None
             if far is None:
                 return None
             out.append(far)
@@ -254,7 +255,7 @@ def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels, wide: bool = Fals
     """Trigger tokens when the entry's constraints hold, else None. ``wide``: an object
     constraint may be met by a modifier or an apposition of the object ("violated the ceasefire
     agreement", "a violé l'accord de cessez-le-feu", "the WFP, a UN agency"), tried after every
-    entry failed on the head."""
+    entry of the same specificity failed on the head."""
     toks = _match_words(trigger, entry.words)
     if toks is None:
         return None
