@@ -11,6 +11,8 @@ from veille.actors.knowledge import KB_DIR, KB_FILES, knowledge, load_entries, l
 from veille.actors.phoenix import load_user_file, read_actors, read_agents
 from veille.errors import VeilleError
 
+from load_errors import assert_names_file_and_line
+
 PETRARCH = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "petrarch"
 
 
@@ -24,13 +26,7 @@ PETRARCH = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "pet
     ("entries: {}\n", 1, "entries"),
 ])
 def test_broken_user_yaml_names_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:
-    path = tmp_path / "mine.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(VeilleError) as err:
-        load_user_file(path)
-    assert err.value.code == "E401"
-    assert str(path) in err.value.message and f"line {line}" in err.value.message
-    assert words in err.value.message
+    assert_names_file_and_line(load_user_file, tmp_path / "mine.yaml", text, line, words)
 
 
 def test_missing_user_file_is_e402(tmp_path: Path) -> None:

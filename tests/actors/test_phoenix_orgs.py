@@ -9,7 +9,8 @@ import pytest
 from veille.actors import resolve_actors
 from veille.actors.knowledge import CODE_RE, INTERNATIONAL, KB_DIR, KB_FILES, SECTORS, Entry, load_entries
 from veille.actors.phoenix import ORG_FILE, ORG_SOURCES, OrgNamer, convert_orgs, org_code, write_orgs
-from veille.errors import VeilleError
+
+from load_errors import assert_names_file_and_line
 
 PHOENIX = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "petrarch" / "phoenix_dictionaries"
 ORGS = KB_DIR / ORG_FILE
@@ -82,13 +83,7 @@ def test_no_generic_word_is_a_name(orgs) -> None:
     ("# comment\nid\tkind\tcode\tname\tnames\tacronyms\nX Y\torg\tAGOREB\tX\tX\t\n", 3, "slug"),
 ])
 def test_broken_org_tsv_names_file_and_line(tmp_path: Path, text: str, line: int, words: str) -> None:
-    path = tmp_path / "orgs.tsv"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(VeilleError) as err:
-        load_entries(path)
-    assert err.value.code == "E401"
-    assert str(path) in err.value.message and f"line {line}" in err.value.message
-    assert words in err.value.message
+    assert_names_file_and_line(load_entries, tmp_path / "orgs.tsv", text, line, words)
 
 
 @pytest.mark.parametrize("raw,code", [
