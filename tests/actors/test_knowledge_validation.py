@@ -8,7 +8,7 @@ import pytest
 
 from veille.actors import resolve_actors, use_dictionaries
 from veille.actors.knowledge import KB_DIR, KB_FILES, knowledge, load_entries, load_regions
-from veille.actors.phoenix import load_user_file, read_actors, read_agents
+from veille.actors.phoenix import LEGACY_COUNTRIES, load_user_file, read_actors, read_agents, write_people
 from veille.errors import VeilleError
 
 from load_errors import assert_names_file_and_line
@@ -79,6 +79,26 @@ def test_phoenix_actor_file_imports() -> None:
                             since=date(2000, 1, 1), strict=False)
     putin = next(e for e in countries if e.id == "vladimir-putin")
     assert any(o.code == "RUSGOV" and o.end is None for o in putin.offices)
+
+
+def test_converted_people_use_iso_countries(tmp_path: Path) -> None:
+    src = tmp_path / "people.txt"
+    src.write_text("JOSE_RAMOS_HORTA_\n\t[TMPGOV >070520]\n", encoding="utf-8")
+    write_people(src, tmp_path / "out.tsv")
+    assert "TLSGOV 2007-05-20 -" in (tmp_path / "out.tsv").read_text(encoding="utf-8")
+    shipped = (KB_DIR / "people_phoenix.tsv").read_text(encoding="utf-8")
+    assert not any(f"\t{code}" in shipped or f";{code}" in shipped for code in LEGACY_COUNTRIES)
+
+
+@pytest.mark.parametrize("words,day,person", [
+    ("dos Santos", date(2000, 1, 1), "jose-eduardo-dos-santos"),
+    ("Dos Santos", date(2000, 1, 1), "jose-eduardo-dos-santos"),
+    ("Kim", date(2000, 1, 1), None),  # family names put first: Kim Jong Il, Kim Dae-jung
+    ("Nobody Known", date(2000, 1, 1), None),
+])
+def test_person_by_surname(words: str, day: date, person: str | None) -> None:
+    found = knowledge("fr").by_surname(words, day)
+    assert (found.id if found else None) == person
 
 
 def test_phoenix_agent_file_imports() -> None:

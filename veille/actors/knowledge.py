@@ -29,6 +29,7 @@ file and line. Parsed knowledge is cached per process (``knowledge(lang)``).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -104,6 +105,16 @@ class Entry:
 
     def role_at(self, day: date) -> str | None:
         return next((o.role for o in self.offices if o.holds(day) and o.role), None)
+
+
+@lru_cache(maxsize=65536)
+def fold(word: str) -> str:
+    """Lowercase without combining accents: names converted from ASCII sources
+    ("Francois Mitterrand") match the accented text."""
+    low = word.lower()
+    if low.isascii():
+        return low
+    return "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
 
 
 # ---------------------------------------------------------------- YAML with lines
@@ -560,6 +571,29 @@ class Knowledge:
                         cached.setdefault((o.code[:3], o.role), []).append((o, e))
             self._holders = cached
         return cached
+
+    def by_surname(self, words: str, day: date) -> Entry | None:
+        """The person a title's surname names ("le président dos Santos", "President
+        Reagan"): among people whose name ends with ``words``, the one in office on ``day``,
+        else the only country's; None when people of several countries share it."""
+        index = getattr(self, "_surnames", None)
+        if index is None:
+            index = {}
+            for e in self.entries.values():
+                if e.kind != "person" or not e.offices:
+                    continue
+                for name in {n for n in e.names_for(self.lang) + [e.name or ""] if n}:
+                    parts = fold(name).split()
+                    # the first word too: a family name put first ("Kim Jong Il") makes "Kim" ambiguous
+                    for key in {" ".join(parts[-k:]) for k in range(1, min(3, len(parts) - 1) + 1)} | {parts[0]}:
+                        index.setdefault(key, []).append(e)
+            self._surnames = index
+        people = index.get(fold(words), [])
+        current = [e for e in people if any(o.holds(day) for o in e.offices)]
+        for group in (current, people):
+            if len({e.code_at(day)[:3] for e in group if e.code_at(day)}) == 1:
+                return group[0]
+        return None
 
     def holder(self, country: str, role: str, day: date) -> Entry | None:
         """The person holding ``role`` (head_of_state ...) for ``country`` on ``day``."""

@@ -10,7 +10,6 @@ known names as entities (the NER keeps preset entities).
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +18,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from veille.actors.knowledge import Entry, Knowledge, Role, knowledge
+from veille.actors.knowledge import Entry, Knowledge, Role, fold, knowledge
 
 if not Doc.has_extension("veille_actor_matches"):
     Doc.set_extension("veille_actor_matches", default=None)
@@ -27,16 +26,6 @@ if not Doc.has_extension("veille_actor_matches"):
 KIND_PRIORITY = {"org": 0, "metonym": 1, "country": 2, "capital": 3, "person": 4}
 LABELS = {"fr": {"person": "PER", "country": "LOC", "capital": "LOC", "org": "ORG", "metonym": "ORG"},
           "en": {"person": "PERSON", "country": "GPE", "capital": "GPE", "org": "ORG", "metonym": "ORG"}}
-
-
-@lru_cache(maxsize=65536)
-def fold(word: str) -> str:
-    """Lowercase without combining accents: names converted from ASCII sources
-    ("Francois Mitterrand") match the accented text."""
-    low = word.lower()
-    if low.isascii():
-        return low
-    return "".join(c for c in unicodedata.normalize("NFD", low) if not unicodedata.combining(c))
 
 
 @dataclass(frozen=True)

@@ -217,13 +217,18 @@ HEADER = """\
 """
 
 
+def _iso_country(code: str) -> str:
+    """A Phoenix code with its legacy CAMEO country ("TMPGOV") in ISO 3166 ("TLSGOV")."""
+    return LEGACY_COUNTRIES.get(code[:3], code[:3]) + code[3:]
+
+
 def write_people(source: Path, out: Path, since: date = date(1970, 1, 1)) -> int:
     """Convert a Phoenix actor file to ``people_phoenix.tsv``; returns the count."""
     entries = read_actors(source, since=since, strict=False)
     lines = [HEADER.rstrip("\n"), "id\tname\tnames\toffices"]
     for e in entries:
         names = "|".join(n for n in e.names["*"] if len(n) > 2 and "\t" not in n and "|" not in n)
-        offices = ";".join(f"{o.code} {o.start.isoformat() if o.start else '-'} "
+        offices = ";".join(f"{_iso_country(o.code)} {o.start.isoformat() if o.start else '-'} "
                            f"{o.end.isoformat() if o.end else '-'}" for o in e.offices)
         lines.append(f"{e.id}\t{e.name or e.id}\t{names}\t{offices}")
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -2,7 +2,9 @@
 
 Order of the passes over one document:
 
-1. known names (countries, capitals and seats of power, organisations, people by date);
+1. known names (countries, capitals and seats of power, organisations, people by date),
+   and an office title's surname ("le président dos Santos": the office holder whose
+   name ends so, when one country's people share it);
 2. demonyms (an adjective on a place name teaches the place's country; a bare
    nationality noun or adjective is a country mention);
 3. role phrases: a role noun with the country it takes from a demonym, a country,
@@ -13,8 +15,9 @@ Order of the passes over one document:
    ("l'agence"), and "les deux dirigeants" / "les deux pays" (the article's two most
    salient countries, one mention per member);
 5. sector words left without a country ("la police", "Darfur rebels", "des
-   manifestants à Lagos") are actor mentions of their own. Country, first from the
-   phrase: a place modifier or complement ("les rebelles du Darfour", "demonstrators in
+   manifestants à Lagos") are actor mentions of their own. Country, first from a
+   demonym of the noun they are in apposition with ("le guide religieux iranien,
+   l'ayatollah Khomeiny"), then from the phrase: a place modifier or complement ("les rebelles du Darfour", "demonstrators in
    Baghdad": countries, capitals, ``kb/regions.yaml``, the places gazetteer); else from
    the context: a place in the sentence (one country only), else the single other
    country of the sentence's actors (domestic sectors only), else the article's
@@ -286,6 +289,25 @@ class Resolver:
         """Length of the ethnic marker right after token ``e`` ("de souche"), 0 when none."""
         return next((len(words) for words in self.kb.data.ethnic_after
                      if [t.lower_ for t in self.doc[e:e + len(words)]] == list(words)), 0)
+
+    def titled_surnames(self, roles: list[tuple[Role, int, int]]) -> None:
+        """An office title and a name not known as such ("le président dos Santos",
+        "President Reagan"): the office holder whose name ends so (``Knowledge.by_surname``)."""
+        doc = self.doc
+        for role, _, e in roles:
+            if not role.person or role.sector not in OFFICE_SECTORS:
+                continue
+            end = e
+            while end < len(doc) and end - e < 4 and end not in self.person_cover and doc[end].is_alpha and \
+                    (doc[end].is_title or len(doc[end]) <= 4 and doc[end].is_lower  # "dos", "van", "al"
+                     and end + 1 < len(doc) and doc[end + 1].is_title):
+                end += 1
+            if end == e or not doc[end - 1].is_title or len(doc[e:end].text) < 3 or \
+                    not any(t.ent_type_ in ("PER", "PERSON") for t in doc[e:end]):
+                continue
+            person = self.kb.by_surname(doc[e:end].text, self.day)
+            if person is not None:
+                self.add(self.person_mention(person, e, end, "surname after a title"))
 
     # ------------------------------------------------------------ pass 3: roles
     def phrase_tokens(self, s: int, e: int) -> list[Token]:
@@ -743,6 +765,13 @@ class Resolver:
         """The country of a sector word's phrase [s, e) and why (see the module docstring)."""
         doc = self.doc
         sent = head.sent
+        # 0. a demonym of the noun it is in apposition with: "le guide religieux iranien,
+        # l'ayatollah Khomeiny"
+        nouns = ([head.head] if head.dep_ == "appos" else []) + [c for c in head.children if c.dep_ == "appos"]
+        for t in (t for noun in nouns for t in noun.children):
+            if t.dep_ == "amod" and t.i in self.demonym_at and not s <= t.i < e and \
+                    not self.ethnic(t.i, t.i + 1) and not self.backer(t.i):
+                return self.demonym_at[t.i], f"demonym '{t.text}' of the apposition"
         # 1. a place in the phrase: "Darfur rebels", "les rebelles du Darfour"
         i = s
         while i < e:
@@ -811,6 +840,7 @@ class Resolver:
     # ------------------------------------------------------------ run
     def run(self, matches: list[tuple[str, int, int]]) -> list[M]:
         roles = self.names(matches)
+        self.titled_surnames(roles)
         self.roles(roles)
         self.demonyms()
         self.learned_names()
