@@ -138,6 +138,17 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
      "16", {"SDN"}, set(), "asserted"),
     ("en-state-at-home", "en", "The Turkish government imposed a curfew in Ankara.",
      "17", {"TUR"}, set(), "asserted"),
+    # a collective object stands for its members: observers are received (086), not visitors
+    ("en-collective-object", "en", "The Kyrgyz government received a mission of observers from the OSCE.",
+     "08", {"KGZ"}, {"IGO"}, "asserted"),
+    ("en-collective-object-head-kept", "en", "President Putin received a delegation of businessmen from Japan.",
+     "04", {"RUS"}, {"JPN"}, "asserted"),
+    # a demonym on a mediation names the mediator
+    ("en-mediator-demonym", "en", "Israel is opposed to French mediation in its talks with Syria.",
+     "12", {"ISR"}, {"FRA"}, "asserted"),
+    # a trailing "X quoted ... as saying" parsed as a complement is not the act's addressee
+    ("en-trailing-attribution", "en", "EU ministers demanded the withdrawal of Serbian forces from Bosnia, "
+     "diplomats quoted a declaration as saying.", "10", {"IGO"}, {"SRB"}, "asserted"),
 ]
 
 

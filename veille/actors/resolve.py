@@ -15,9 +15,9 @@ Order of the passes over one document:
    ("l'agence"), and "les deux dirigeants" / "les deux pays" (the article's two most
    salient countries, one mention per member);
 5. sector words left without a country ("la police", "Darfur rebels", "des
-   manifestants à Lagos") are actor mentions of their own. Country, first from a
-   demonym of the noun they are in apposition with ("le guide religieux iranien,
-   l'ayatollah Khomeiny"), then from the phrase: a place modifier or complement ("les rebelles du Darfour", "demonstrators in
+   manifestants à Lagos") are actor mentions of their own. Country, first from the
+   noun they are in apposition with, its demonym or its actor ("le guide religieux
+   iranien, l'ayatollah Khomeiny"), then from the phrase: a place modifier or complement ("les rebelles du Darfour", "demonstrators in
    Baghdad": countries, capitals, ``kb/regions.yaml``, the places gazetteer); else from
    the context: a place in the sentence (one country only), else the single other
    country of the sentence's actors (domestic sectors only), else the article's
@@ -772,6 +772,12 @@ class Resolver:
             if t.dep_ == "amod" and t.i in self.demonym_at and not s <= t.i < e and \
                     not self.ethnic(t.i, t.i + 1) and not self.backer(t.i):
                 return self.demonym_at[t.i], f"demonym '{t.text}' of the apposition"
+        # ... or the country of the actor it is in apposition with: "the main Hutu rebel
+        # group, Forces for Defence of Democracy"
+        for noun in nouns:
+            m = self.token_mention.get(noun.i)
+            if m is not None and m.country and not s <= noun.i < e:
+                return m.country, f"apposition to '{doc[m.start:m.end].text}'"
         # 1. a place in the phrase: "Darfur rebels", "les rebelles du Darfour"
         i = s
         while i < e:

@@ -19,6 +19,7 @@ from veille.events.arguments import (Labels, clause_tokens, governor_subject, is
 from veille.events.background import background_reason
 from veille.events.lexicon import LexEntry, Lexicon
 from veille.events.modality import Cues, is_volitional, load_cues, modality
+from veille.quotes.cues import load_cues as speech_cues
 from veille.events.obligation import find_obligations
 from veille.events.ontology import parallel_code
 from veille.records import ActorMention, ActorRef, Modality
@@ -265,6 +266,10 @@ def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels, wide: bool = Fals
         objs = role_tokens(trigger, "obj", lab) if entry.pos == "verb" else role_tokens(trigger, "de", lab)
         objs += [x for o in objs if o.like_num or any(c.dep_ == "nummod" for c in o.children)
                  for x in role_tokens(o, "de", lab)]  # "700 kg of medicine", "des tonnes de vivres"
+        collective = load_cues(trigger.lang_).collective_nouns
+        members = [x for o in objs if o.lemma_.lower() in collective for x in role_tokens(o, "de", lab)]
+        if members and not wide:  # "a mission of observers": its members; the wide pass keeps the head
+            objs = [o for o in objs if o.lemma_.lower() not in collective] + members
         if wide:
             objs += [x for o in objs for x in o.children if x.dep_ == "compound" or x.dep_ in lab.appos] + \
                 [x for o in objs for x in role_tokens(o, "de", lab)]
@@ -423,6 +428,14 @@ def _linear_between(trig: Token, index: ActorIndex) -> list[ActorMention]:
     return []
 
 
+def _trailing_attribution(verb: Token) -> bool:
+    """", diplomats quoted an EC declaration as saying" parsed as a complement: the speech
+    frame of the sentence, not the act's content."""
+    left = next(t.i for t in verb.subtree if not t.is_punct)
+    return left > verb.sent.start and verb.doc[left - 1].text == "," and \
+        verb.lemma_.lower() in speech_cues(verb.lang_).verbs
+
+
 def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> None:
     """Source and target actors of a candidate, by role specs then fallbacks."""
     entry, trig = c.entry, c.trigger
@@ -480,7 +493,8 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                     c.excluded.update(x.i for x in t.subtree)
         if not c.targets:  # "demanded that the government end ...", "urged Iran to ...": the addressee
             for comp in trig.children:
-                if comp.dep_ in lab.ccomp | lab.xcomp and comp.pos_ in ("VERB", "AUX"):
+                if comp.dep_ in lab.ccomp | lab.xcomp and comp.pos_ in ("VERB", "AUX") and \
+                        not _trailing_attribution(comp):
                     subj = [x for x in comp.children if x.dep_ in lab.subj or x.dep_ in lab.subj_pass]
                     found = _actors(subj, index, lab)
                     if found and all(m.code not in {s.code for s in c.sources} for m in found):

@@ -23,7 +23,7 @@ KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_head
         "hypothetical_phrases", "hypothetical_marks", "negation_verbs", "denial_verbs",
         "negative_determiners", "intent_heads", "purpose_marks", "temporal_preps",
         "acceptance_verbs", "volition_verbs", "obligation_auxiliaries", "obligation_verbs", "decision_verbs",
-        "future_in_past")
+        "future_in_past", "collective_nouns")
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,7 @@ class Cues:
     obligation_verbs: frozenset[str]
     decision_verbs: frozenset[str]
     future_in_past: frozenset[str]
+    collective_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=4)
