@@ -146,6 +146,15 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     # a demonym on a mediation names the mediator
     ("en-mediator-demonym", "en", "Israel is opposed to French mediation in its talks with Syria.",
      "12", {"ISR"}, {"FRA"}, "asserted"),
+    # the French conditional perfect reports a past act on someone's word: asserted, not an intent
+    ("fr-conditional-perfect", "fr", "L'armée russe aurait bombardé la ville ukrainienne de Kharkiv.",
+     "19", {"RUS"}, {"UKR"}, "asserted"),
+    # a subject misread as passive beside the auxiliary "avoir" is still the doer
+    ("fr-avoir-not-passive", "fr", "Le gouvernement angolais aurait finalement cédé aux exigences de l'UNITA.",
+     "08", {"AGO"}, set(), "asserted"),
+    # a complaint's target is what it is about, not the body it is made to
+    ("en-complaint-about", "en", "Lebanon complained to the United Nations over Israeli air raids.",
+     "11", {"LBN"}, {"ISR"}, "asserted"),
     # a trailing "X quoted ... as saying" parsed as a complement is not the act's addressee
     ("en-trailing-attribution", "en", "EU ministers demanded the withdrawal of Serbian forces from Bosnia, "
      "diplomats quoted a declaration as saying.", "10", {"IGO"}, {"SRB"}, "asserted"),

@@ -186,6 +186,14 @@ def _future_in_past(trigger: Token, cues: Cues, lab: Labels) -> bool:
                                                   for a in head.children if a.dep_.startswith("aux"))
 
 
+def _conditional_perfect(trigger: Token) -> bool:
+    """A French past participle with its auxiliary in the conditional ("aurait cédé",
+    "auraient été tués"): told as having happened, on someone else's word."""
+    return trigger.lang_ == "fr" and "VerbForm=Part" in str(trigger.morph) and any(
+        c.dep_.startswith("aux") and c.lemma_.lower() in ("avoir", "être") and "Mood=Cnd" in morph_of(c)
+        for c in trigger.children)
+
+
 def is_volitional(trigger: Token, lang: str) -> bool:
     """The act is stated as willed or announced: a volition or future auxiliary or governing
     verb ("will not meet", "ne va pas céder", "n'entend pas négocier"), or the future tense
@@ -227,6 +235,8 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
     for label, verbs, morph in (("future", cues.future_verbs, "Tense=Fut"),
                                 ("hypothetical", cues.hypothetical_verbs, "Mood=Cnd")):
         cue = _modal_cue(trigger, verbs, morph, lab)
+        if cue == "Mood=Cnd" and _conditional_perfect(trigger):
+            continue  # "aurait finalement cédé": the press's unconfirmed report of a past act
         if cue and label == "hypothetical" and _future_in_past(trigger, cues, lab):
             return "future", "future in the past (reported announcement)"
         if cue:
