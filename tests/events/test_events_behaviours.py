@@ -155,6 +155,18 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     # a complaint's target is what it is about, not the body it is made to
     ("en-complaint-about", "en", "Lebanon complained to the United Nations over Israeli air raids.",
      "11", {"LBN"}, {"ISR"}, "asserted"),
+    # what is demanded is not done; the demand is
+    ("fr-demand-content", "fr", "Amnesty International a exigé que le gouvernement soudanais lève les "
+     "restrictions à la liberté de la presse.", "10", {"NGO"}, {"SDN"}, "asserted"),
+    # a subject that names no actor is not replaced by the nearest actor on the left
+    ("en-subject-not-an-actor", "en", "Serbian troops entered the town, and the chaos threatened the refugees.",
+     "19", {"SRB"}, set(), "asserted"),
+    # an outcome participle of a support verb's act is the same act
+    ("fr-support-verb-outcome", "fr", "Les forces russes ont déclenché des tirs d'artillerie contre la ville "
+     "ukrainienne de Kharkiv, tuant 50 personnes.", "19", {"RUS"}, set(), "asserted"),
+    # "it" stands for a body named by a sector word ("the teachers' union")
+    ("en-it-union", "en", "The Nigerian Union of Teachers announced that it has called off its strike.",
+     "08", {"NGA"}, set(), "asserted"),
     # a trailing "X quoted ... as saying" parsed as a complement is not the act's addressee
     ("en-trailing-attribution", "en", "EU ministers demanded the withdrawal of Serbian forces from Bosnia, "
      "diplomats quoted a declaration as saying.", "10", {"IGO"}, {"SRB"}, "asserted"),
@@ -199,6 +211,8 @@ ABSENT = [
     # an attack in a condition clause is nobody's threat
     ("en-demand-must", "08", "LBY"),
     ("fr-demand-doit", "08", "RUS"),
+    ("fr-demand-content", "08", "SDN"),
+    ("en-subject-not-an-actor", "13", "SRB"),
     ("en-condition-over-future", "13", "KUR"),
 ]
 
@@ -236,6 +250,7 @@ NOT_TRIGGER = [
     ("en-complement-background", "unrest"),
     ("fr-outcome", "tuant"),
     ("en-place-target", "trade"),
+    ("fr-support-verb-outcome", "tuant"),
 ]
 
 

@@ -595,6 +595,14 @@ class Knowledge:
                 return group[0]
         return None
 
+    @property
+    def role_by_source(self) -> dict[str, Role]:
+        """Role by its ``source`` (the entry of a role or sector-word mention)."""
+        cached = getattr(self, "_role_by_source", None)
+        if cached is None:
+            cached = self._role_by_source = {r.source: r for r in self.data.roles}
+        return cached
+
     def holder(self, country: str, role: str, day: date) -> Entry | None:
         """The person holding ``role`` (head_of_state ...) for ``country`` on ``day``."""
         roles = [role] if role != "leader" else ["leader", "head_of_state"]

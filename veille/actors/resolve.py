@@ -341,6 +341,7 @@ class Resolver:
                 i += len(suf)
                 continue
             if t.i in self.person_cover or t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON", "ADV", "PART") \
+                    and t.i not in self.demonym_at \
                     or (t.is_punct and t.text not in "-'’") or t.lower_ in self.co["locative"] \
                     or t.is_space or (t.pos_ == "ADP" and t.lower_ not in COMPLEMENT_PREPS
                                       and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
@@ -560,8 +561,12 @@ class Resolver:
     def compatible(self, m: M, gender: str) -> bool:
         if m.country is None and m.kind != "org":
             return False
-        if gender == "n":  # "it": a country or a body
-            return m.kind in ("country", "org", "metonym", "capital") or m.via == "pronoun" and m.gender == "n"
+        if gender == "n":  # "it": a country or a body ("the teachers' union ... it has called off")
+            if m.kind in ("country", "org", "metonym", "capital") or m.via == "pronoun" and m.gender == "n":
+                return True
+            role = self.kb.role_by_source.get(m.entry or "")
+            return m.kind == "actor" and role is not None and role.office is None and \
+                "Plur" not in self.doc[m.head].morph.get("Number")
         plural = "Plur" in self.doc[m.head].morph.get("Number")
         if gender == "p":  # "they", "ils": a group named in the plural
             return plural and m.kind != "person"

@@ -113,7 +113,9 @@ def is_infinitive(tok: Token) -> bool:
 def is_present_participle(tok: Token) -> bool:
     """"killing", "tuant" (English VBG, French present participle)."""
     morph = str(tok.morph)
-    return tok.tag_ == "VBG" or ("VerbForm=Part" in morph and "Tense=Pres" in morph)
+    return tok.tag_ == "VBG" or ("VerbForm=Part" in morph and "Tense=Pres" in morph) or (
+        tok.lang_ == "fr" and tok.pos_ == "VERB" and tok.lower_.endswith("ant")  # "arrêtant" tagged indicative
+        and tok.lemma_.lower().endswith(("er", "ir", "re")))
 
 
 def is_attributive_passive(tok: Token, lab: Labels) -> bool:

@@ -460,8 +460,8 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         nearer = _adjacent_subject(trig, index, lab)
         if nearer and all(m is not s for m in nearer for s in c.sources) and nearer[0].start > c.sources[0].start:
             c.sources, c.source_path = nearer, "actor right before the verb"
-    if c.sources and trig.dep_ in lab.conj and c.source_path == "subj" and \
-            not any(ch.dep_ in lab.subj for ch in trig.children):
+    if c.sources and trig.dep_ in lab.conj and c.source_path == "subj" and not is_present_participle(trig) and \
+            not any(ch.dep_ in lab.subj for ch in trig.children):  # "tuant 50 personnes et arrêtant 12"
         # coordinated clauses: "X a fustigé ..., et Tokyo, qui ..., a mis en garde"
         nearer = _left_subject(trig, index, lab, after=trig.head.i)
         if nearer and all(m is not s for m in nearer for s in c.sources):
@@ -477,10 +477,12 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
             c.sources = _clause_subject(verb, index, lab)
             c.source_path = f"verb '{verb.text}'.subj" if c.sources else ""
     if not c.sources and entry.pos == "verb" and not is_passive(trig, lab) and \
-            not (is_infinitive(trig) and trig.head.pos_ in ("NOUN", "PROPN")):
+            not (is_infinitive(trig) and trig.head.pos_ in ("NOUN", "PROPN")) and \
+            not any(ch.dep_ in lab.subj or ch.dep_.startswith("expl") for ch in trig.children):
         # a verb the parser left without subject (or controller: "is about to restore");
         # an infinitive completing a noun has no doer in its sentence ("a decision to send
-        # troops", "la décision d'envoyer des troupes")
+        # troops", "la décision d'envoyer des troupes"); a subject that names no actor ("a
+        # human rights group protested") is not replaced by another actor
         c.sources = _left_subject(trig, index, lab)
         c.source_path = "nearest actor on the left" if c.sources else ""
     if entry.target != ("none",):
@@ -625,6 +627,11 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
         if not c.coded:
             continue
         tok = c.trigger
+        if c.entry is not None and c.entry.pos == "verb" and tok.dep_ in lab.ccomp and \
+                tok.head.i in coded and coded[tok.head.i].code[:2] == "10":
+            # "a exigé que le gouvernement lève les restrictions": what is demanded is not done
+            c.coded, c.reason = False, f"content of the demand '{tok.head.text}'"
+            continue
         if c.entry is not None and c.entry.pos == "verb" and tok.dep_ in lab.xcomp | {"acl"}:
             cur = tok
             for _ in range(2):  # "a invité Poutine à visiter", "a accepté de venir"
@@ -677,7 +684,8 @@ def merge_consequences(cands: list[Candidate], lab: Labels) -> None:
             is_present_participle(tok)
         if not (participle or tok.dep_ in lab.conj):
             continue
-        main = coded.get(tok.head.i)
+        main = coded.get(tok.head.i) or next(  # "ont déclenché des tirs ..., tuant 50": the support verb's act
+            (m for m in coded.values() if m.trigger.head.i == tok.head.i and m.trigger.dep_ in lab.obj), None)
         if main is None or main is c or main.code[:2] not in VIOLENCE or c.code[:2] not in VIOLENCE:
             continue
         if {m.code for m in main.sources} != {m.code for m in c.sources}:
