@@ -19,7 +19,7 @@ from veille.read import read_paths
 from veille.records import Extraction
 
 PLOVER = Path(__file__).resolve().parents[3] / "shared" / "data" / "plover"
-F1_FLOOR = {"en": 0.50, "fr": 0.50}  # measured en 0.540, fr 0.538 when pinned
+F1_FLOOR = {"en": 0.55, "fr": 0.55}  # measured en 0.581, fr 0.572 when pinned
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
