@@ -19,9 +19,9 @@ from veille.events.arguments import (Labels, clause_tokens, governor_subject, is
 from veille.events.background import background_reason
 from veille.events.lexicon import LexEntry, Lexicon
 from veille.events.modality import Cues, is_volitional, load_cues, modality
-from veille.quotes.cues import load_cues as speech_cues
 from veille.events.obligation import find_obligations
 from veille.events.ontology import parallel_code
+from veille.quotes.cues import load_cues as speech_cues
 from veille.records import ActorMention, ActorRef, Modality
 
 WINDOW = 4  # max distance between consecutive words of a multi-word entry
@@ -481,8 +481,8 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
             not any(ch.dep_ in lab.subj or ch.dep_.startswith("expl") for ch in trig.children):
         # a verb the parser left without subject (or controller: "is about to restore");
         # an infinitive completing a noun has no doer in its sentence ("a decision to send
-        # troops", "la décision d'envoyer des troupes"); a subject that names no actor ("a
-        # human rights group protested") is not replaced by another actor
+        # troops", "la décision d'envoyer des troupes"); a subject that names no actor ("the
+        # chaos threatened the refugees") is not replaced by another actor
         c.sources = _left_subject(trig, index, lab)
         c.source_path = "nearest actor on the left" if c.sources else ""
     if entry.target != ("none",):
