@@ -32,7 +32,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -559,49 +559,45 @@ class Knowledge:
     def entry(self, ident: str) -> Entry | None:
         return self.entries.get(ident)
 
-    @property
+    @cached_property
     def holders(self) -> dict[tuple[str, str], list[tuple[Office, Entry]]]:
         """(country, office role) -> [(office, person)]: who held an office when."""
-        cached = getattr(self, "_holders", None)
-        if cached is None:
-            cached = {}
-            for e in self.entries.values():
-                for o in e.offices:
-                    if o.role:
-                        cached.setdefault((o.code[:3], o.role), []).append((o, e))
-            self._holders = cached
-        return cached
+        out: dict[tuple[str, str], list[tuple[Office, Entry]]] = {}
+        for e in self.entries.values():
+            for o in e.offices:
+                if o.role:
+                    out.setdefault((o.code[:3], o.role), []).append((o, e))
+        return out
+
+    @cached_property
+    def surnames(self) -> dict[str, list[Entry]]:
+        """Office holders by the last one to three words of their names, and by the first
+        word (a family name put first, "Kim Jong Il", makes "Kim" ambiguous)."""
+        out: dict[str, list[Entry]] = {}
+        for e in self.entries.values():
+            if e.kind != "person" or not e.offices:
+                continue
+            for name in {n for n in e.names_for(self.lang) + [e.name or ""] if n}:
+                parts = fold(name).split()
+                for key in {" ".join(parts[-k:]) for k in range(1, min(3, len(parts) - 1) + 1)} | {parts[0]}:
+                    out.setdefault(key, []).append(e)
+        return out
 
     def by_surname(self, words: str, day: date) -> Entry | None:
         """The person a title's surname names ("le président dos Santos", "President
         Reagan"): among people whose name ends with ``words``, the one in office on ``day``,
         else the only country's; None when people of several countries share it."""
-        index = getattr(self, "_surnames", None)
-        if index is None:
-            index = {}
-            for e in self.entries.values():
-                if e.kind != "person" or not e.offices:
-                    continue
-                for name in {n for n in e.names_for(self.lang) + [e.name or ""] if n}:
-                    parts = fold(name).split()
-                    # the first word too: a family name put first ("Kim Jong Il") makes "Kim" ambiguous
-                    for key in {" ".join(parts[-k:]) for k in range(1, min(3, len(parts) - 1) + 1)} | {parts[0]}:
-                        index.setdefault(key, []).append(e)
-            self._surnames = index
-        people = index.get(fold(words), [])
+        people = self.surnames.get(fold(words), [])
         current = [e for e in people if any(o.holds(day) for o in e.offices)]
         for group in (current, people):
-            if len({e.code_at(day)[:3] for e in group if e.code_at(day)}) == 1:
+            if len({code[:3] for e in group if (code := e.code_at(day))}) == 1:
                 return group[0]
         return None
 
-    @property
+    @cached_property
     def role_by_source(self) -> dict[str, Role]:
         """Role by its ``source`` (the entry of a role or sector-word mention)."""
-        cached = getattr(self, "_role_by_source", None)
-        if cached is None:
-            cached = self._role_by_source = {r.source: r for r in self.data.roles}
-        return cached
+        return {r.source: r for r in self.data.roles}
 
     def holder(self, country: str, role: str, day: date) -> Entry | None:
         """The person holding ``role`` (head_of_state ...) for ``country`` on ``day``."""
