@@ -844,7 +844,9 @@ class Resolver:
                 continue  # "le président du club": an office word needs a country
             via = f"sector word; country from {why}" if country else \
                 f"sector word; no country ({why})" if why else "sector word; no country"
-            m = M(s, e, (country or "---") + role.sector, via, role.source, head=head.i)
+            # an NGO of no known country is CAMEO's transnational NGO, as IGO is for states' bodies
+            code = country + role.sector if country else "NGO" if role.sector == "NGO" else "---" + role.sector
+            m = M(s, e, code, via, role.source, head=head.i)
             self.add(m)
             self.appositions(m, head)
 

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from veille.quotes.cues import load_cues as speech_cues  # the quotes layer owns reporting verbs
+
 
 @dataclass(frozen=True)
 class Labels:
@@ -198,10 +200,30 @@ def governor_subject(tok: Token, lab: Labels, depth: int = 0) -> list[Token]:
     return []
 
 
+def inverted_subject(tok: Token, lab: Labels) -> Token | None:
+    """French puts the subject after a reporting verb set off by a comma ("..., a protesté
+    mercredi une organisation de défense des droits de l'homme"); the parser reads it as the
+    object. The verb has no subject of its own and a comma right before its auxiliaries."""
+    if tok.lang_ != "fr" or tok.pos_ != "VERB" or any(c.dep_ in lab.subj or c.dep_ in lab.subj_pass
+                                                      for c in tok.children):
+        return None
+    first = min([tok.i] + [c.i for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i])
+    if first == tok.sent.start or tok.doc[first - 1].text != ",":
+        return None
+    if tok.lemma_.lower() not in speech_cues("fr").verbs:
+        return None
+    return next((c for c in tok.children if c.dep_ in lab.obj and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")), None)
+
+
 def direct_role(tok: Token, role: str, lab: Labels) -> list[Token]:
     """Dependents of ``tok`` filling ``role`` (no inheritance)."""
     passive = is_passive(tok, lab)
     kids = list(tok.children)
+    inverted = inverted_subject(tok, lab)
+    if inverted is not None:
+        if role == "subj":
+            return [inverted]
+        kids = [c for c in kids if c.i != inverted.i]
     if role == "subj":
         if not passive and any(c.dep_ in lab.subj_pass for c in kids):
             return [c for c in kids if c.dep_ in lab.subj_pass and c.lower_ not in lab.rel_pronouns]

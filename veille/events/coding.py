@@ -14,9 +14,9 @@ from itertools import groupby
 from spacy.tokens import Span, Token
 
 from veille.analysis import Analysis
-from veille.events.arguments import (Labels, clause_tokens, governor_subject, is_infinitive, is_passive,
-                                     is_present_participle, labels_for, preposition, role_tokens)
-from veille.events.background import background_reason
+from veille.events.arguments import (Labels, clause_tokens, governor_subject, inverted_subject, is_infinitive,
+                                     is_passive, is_present_participle, labels_for, preposition, role_tokens)
+from veille.events.background import background_reason, purpose_clause
 from veille.events.lexicon import LexEntry, Lexicon
 from veille.events.modality import Cues, is_volitional, load_cues, modality
 from veille.events.obligation import find_obligations
@@ -494,9 +494,11 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                 if t not in c.tokens and index.is_act(t):
                     c.excluded.update(x.i for x in t.subtree)
         if not c.targets:  # "demanded that the government end ...", "urged Iran to ...": the addressee
+            incise = inverted_subject(trig, lab) is not None  # "X ne respecte pas ..., a protesté Y"
             for comp in trig.children:
-                if comp.dep_ in lab.ccomp | lab.xcomp and comp.pos_ in ("VERB", "AUX") and \
-                        not _trailing_attribution(comp):
+                content = comp.dep_ in lab.ccomp | lab.xcomp or \
+                    (incise and comp.i < trig.i and comp.dep_ in lab.advcl | {"parataxis"})
+                if content and comp.pos_ in ("VERB", "AUX") and not _trailing_attribution(comp):
                     subj = [x for x in comp.children if x.dep_ in lab.subj or x.dep_ in lab.subj_pass]
                     found = _actors(subj, index, lab)
                     if found and all(m.code not in {s.code for s in c.sources} for m in found):
@@ -619,6 +621,38 @@ def _inherit_target(main: Candidate, part: Candidate) -> None:
             main.targets, main.target_path = targets, f"target of '{part.trigger.text}'"
 
 
+ASKING_ROOTS = frozenset({"02", "10", "12"})  # appeal, demand, reject: acts about a wanted act
+
+
+def _asking_act(tok: Token, coded: dict[int, Candidate], c: Candidate, lab: Labels, cues: Cues) -> Token | None:
+    """The coded appeal, demand or rejection whose content ``tok`` is, if any: the walk up
+    goes through complements, objects and noun complements ("pushing for the US to support
+    its debt relief plan", "rejected an offer of talks"), never through a subject, a relative
+    clause, a circumstance or a conjunct of the act itself (a second act). A denied claim is
+    not content: "a nié avoir attaqué" keeps the attack, negated."""
+    content = lab.ccomp | lab.xcomp | lab.obj | lab.iobj | lab.obl | lab.pobj | lab.prep | {"acl", "nmod", "conj"}
+    cur = tok
+    for _ in range(5):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        via_purpose = cur.dep_ in lab.advcl and purpose_clause(cur, lab, cues)
+        if cur.dep_ not in content and not via_purpose:
+            return None
+        if any(ch.dep_ in lab.case and ch.lower_ in cues.temporal_preps for ch in cur.children) \
+                or cur.lower_ in cues.temporal_preps:
+            return None
+        other = coded.get(head.i)
+        if other is not None and other is not c:
+            if cur.dep_ in lab.conj or other.code[:2] not in ASKING_ROOTS:
+                return None
+            if head.lemma_.lower() in cues.denial_verbs and head.lemma_.lower() not in ("rejeter", "reject"):
+                return None
+            return head
+        cur = head
+    return None
+
+
 def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
     """Nouns and complements inside a coded predicate's frame are part of it, not events
     (a temporal complement, "depuis un voyage en 2019", is outside the frame)."""
@@ -627,10 +661,12 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
         if not c.coded:
             continue
         tok = c.trigger
-        if c.entry is not None and c.entry.pos == "verb" and tok.dep_ in lab.ccomp and \
-                tok.head.i in coded and coded[tok.head.i].code[:2] == "10":
-            # "a exigé que le gouvernement lève les restrictions": what is demanded is not done
-            c.coded, c.reason = False, f"content of the demand '{tok.head.text}'"
+        asker = _asking_act(tok, coded, c, lab, cues)
+        if asker is not None:
+            # "a exigé que le gouvernement lève les restrictions", "rejected an offer of direct
+            # talks": what is asked for or turned down is not done; the act that asks codes it
+            c.coded, c.reason = False, f"content of '{asker.text}' ({coded[asker.i].code}), not an event"
+            _inherit_target(coded[asker.i], c)
             continue
         if c.entry is not None and c.entry.pos == "verb" and tok.dep_ in lab.xcomp | {"acl"}:
             cur = tok

@@ -94,10 +94,33 @@ def _scope(trigger: Token, lab: Labels, cues: Cues) -> list[Token]:
     return out
 
 
+def _governors(trigger: Token, scope: list[Token], lab: Labels) -> list[Token]:
+    """The words of the scope whose denial reaches the trigger: a relative clause states its
+    own fact ("un pacte qui la lie", "where 28 people were killed"), and a coordinated verb is
+    a sibling act, not a governor ("rejected the plan and said they opposed ...")."""
+    out, cur = [], trigger
+    for anc in scope:
+        if cur.dep_ in lab.relcl:
+            break
+        if cur.dep_ not in lab.conj:
+            out.append(anc)
+        cur = anc
+    return out
+
+
+def _negative_word(tok: Token) -> bool:
+    """A negative pronoun stands alone: "personne n'a été tué", not "28 personnes ont été
+    tuées" (a noun with its determiner or number)."""
+    return "Number=Plur" not in str(tok.morph) and \
+        not any(c.dep_ in ("det", "nummod") and c.lower_ not in ("aucun", "aucune", "nul", "nulle")
+                for c in tok.children)
+
+
 def _negative_subject(tok: Token, lab: Labels, cues: Cues) -> bool:
     for c in tok.children:
         if c.dep_ in lab.subj or c.dep_ in lab.subj_pass:
-            if c.lemma_.lower() in cues.negative_determiners or c.lower_ in cues.negative_determiners:
+            if (c.lemma_.lower() in cues.negative_determiners or c.lower_ in cues.negative_determiners) \
+                    and _negative_word(c):
                 return True
             if any(d.lower_ in cues.negative_determiners for d in c.children if d.dep_ == "det"):
                 return True
@@ -212,7 +235,7 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
     if is_negated(trigger, lab) or _negative_subject(trigger, lab, cues):
         return "negated", "negation on the predicate"
     scope = _scope(trigger, lab, cues)
-    for anc in scope:
+    for anc in _governors(trigger, scope, lab):
         if anc in own:
             continue
         if anc.pos_ in ("VERB", "AUX") and anc.lemma_.lower() in cues.negation_verbs | cues.denial_verbs \
