@@ -647,11 +647,12 @@ def knowledge(lang: str, user_files: tuple[str, ...] = ()) -> Knowledge:
                     coref=load_coref(_lang_file(lang_dir, "coreference.yaml")),
                     **load_demonym_markers(_lang_file(lang_dir, "demonyms.yaml")))
     return Knowledge(lang=lang, entries=entries, data=data, user_files=user_files,
-                     regions=_regions())
+                     regions=kb_regions())
 
 
 @lru_cache(maxsize=1)
-def _regions() -> dict[str, str]:
+def kb_regions() -> dict[str, str]:
+    """Region name (lowercase) -> country code of ``kb/regions.yaml`` (loaded once)."""
     return load_regions(KB_DIR / "regions.yaml")
 
 

@@ -198,6 +198,12 @@ class Resolver:
         if info.kind == "capital" and s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN" \
                 and doc[s - 1].lower_ not in self.co["determiners"] and s - 1 not in self.name_tokens:
             return  # George Washington
+        if info.kind == "country":
+            for k in (1, 2):  # "Northern Ireland", "Irlande du Nord": a region, not the country inside it
+                for a, b in ((s - k, e), (s, e + k)):
+                    if 0 <= a and b <= len(doc) and self.kb.regions.get(doc[a:b].text.lower()):
+                        self.places[doc[a:b].text] = self.kb.regions[doc[a:b].text.lower()]
+                        return
         code = entry.code or entry.id
         kind = "actor"
         if info.kind in ("country", "capital"):
@@ -766,6 +772,16 @@ class Resolver:
             self._dominant = (top[0][0] if ok else None,)
         return self._dominant[0]
 
+    @staticmethod
+    def _modifier_of(tok: Token, head: Token) -> bool:
+        """``tok`` modifies ``head`` through a chain of compounds ("Montenegro Municipality
+        Association officials")."""
+        while tok.i != head.i:
+            if tok.dep_ not in ("compound", "nmod") or tok.head.i == tok.i:
+                return False
+            tok = tok.head
+        return True
+
     def sector_country(self, role: Role, s: int, e: int, head: Token) -> tuple[str | None, str]:
         """The country of a sector word's phrase [s, e) and why (see the module docstring)."""
         doc = self.doc
@@ -795,6 +811,13 @@ class Resolver:
                 i = end
             else:
                 i += 1
+        # ... or an actor named in the modifiers before it: "Montenegro Municipality Association officials"
+        for t in head.subtree:
+            if t.i >= s:
+                break
+            m = self.token_mention.get(t.i)
+            if m is not None and m.country and self._modifier_of(t, head):
+                return m.country, f"'{doc[m.start:m.end].text}' in the phrase"
         # 2. a place complement: "demonstrators in Baghdad", "des manifestants à Lagos"
         if e < sent.end and doc[e].lower_ in PLACE_PREPS:
             place = self.place_from(e + 1)
@@ -859,7 +882,26 @@ class Resolver:
         self.learned_names()
         self.coreference()
         self.sector_words()
+        self.titled_people()
         return self.mentions
+
+    def titled_people(self) -> None:
+        """A title right before a person's name is that person ("Ousted President Askar
+        Akayev", "le Premier ministre kirghiz Nikolaï Tanaïev"): both mentions take one code, the
+        title's, which says what the article says they are (former, in office, general), else
+        the person's when the title has no country."""
+        people = {m.start: m for m in self.mentions if m.kind == "person"}
+        for r in self.mentions:
+            if r.via != "role" or r.kind == "person":
+                continue
+            # the name starts inside the title's span or right after it
+            p = next((people[i] for i in range(r.start + 1, r.end + 1) if i in people), None)
+            if p is None:
+                continue
+            if r.country and p.country in (None, r.country):
+                p.code = r.code
+            elif p.country and not r.country:
+                r.code = p.code
 
 
 def to_records(doc: Doc, mentions: list[M]) -> list[ActorMention]:

@@ -128,9 +128,17 @@ def is_attributive_passive(tok: Token, lab: Labels) -> bool:
         and (tok.tag_ == "VBN" or ("VerbForm=Part" in str(tok.morph) and "Tense=Past" in str(tok.morph)))
 
 
+def _bare_participle(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and (tok.tag_ == "VBN" or ("VerbForm=Part" in str(tok.morph) and
+                                                          "Tense=Past" in str(tok.morph))) \
+        and not any(c.dep_.startswith(("aux", "nsubj")) for c in tok.children)
+
+
 def is_passive(tok: Token, lab: Labels) -> bool:
     if is_attributive_passive(tok, lab):
         return True
+    if tok.dep_ in lab.conj and _bare_participle(tok) and tok.head.i != tok.i and is_passive(tok.head, lab):
+        return True  # "were killed or wounded": the second participle shares the passive
     if tok.lemma_.lower() in lab.unaccusative or any(
             c.dep_.startswith("expl") or c.lower_ in lab.reflexive for c in tok.children):
         return False  # compound past with être, or a reflexive verb: the subject is the agent

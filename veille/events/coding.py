@@ -653,6 +653,22 @@ def _asking_act(tok: Token, coded: dict[int, Candidate], c: Candidate, lab: Labe
     return None
 
 
+def _condition_of(tok: Token, coded: dict[int, Candidate], c: Candidate, lab: Labels, cues: Cues) -> Token | None:
+    """The coded act whose condition clause holds ``tok`` ("will send material to Saudi Arabia
+    if it is attacked", "may halt mediation if cooperation founders"): the condition makes
+    that act hypothetical and is not an event of its own."""
+    cur = tok
+    for _ in range(3):
+        if cur.head.i == cur.i or cur.dep_ in lab.relcl:
+            return None
+        if cur.dep_ in lab.advcl and any(m.dep_ == "mark" and m.lower_ in cues.hypothetical_marks
+                                         for m in cur.children):
+            other = coded.get(cur.head.i)
+            return cur.head if other is not None and other is not c else None
+        cur = cur.head
+    return None
+
+
 def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
     """Nouns and complements inside a coded predicate's frame are part of it, not events
     (a temporal complement, "depuis un voyage en 2019", is outside the frame)."""
@@ -667,6 +683,10 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
             # talks": what is asked for or turned down is not done; the act that asks codes it
             c.coded, c.reason = False, f"content of '{asker.text}' ({coded[asker.i].code}), not an event"
             _inherit_target(coded[asker.i], c)
+            continue
+        conditioned = _condition_of(tok, coded, c, lab, cues)
+        if conditioned is not None:
+            c.coded, c.reason = False, f"condition of '{conditioned.text}', not an event"
             continue
         if c.entry is not None and c.entry.pos == "verb" and tok.dep_ in lab.xcomp | {"acl"}:
             cur = tok
@@ -698,6 +718,7 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
 
 
 VIOLENCE = frozenset({"18", "19", "20"})
+WHEN = frozenset({"when", "as", "lorsque", "lorsqu'", "quand"})
 
 
 def _armed_attack(code: str) -> bool:
@@ -709,23 +730,27 @@ def _armed_attack(code: str) -> bool:
 def merge_consequences(cands: list[Candidate], lab: Labels) -> None:
     """A violent act told with its outcome is one event: "shelled the town, killing 20"
     (a participle clause), "killing or wounding 50", "were killed or wounded" (coordinated
-    violent verbs of the same actor). Other acts stay apart ("killing one and arresting
+    violent verbs of the same actor), "killed 23 when they blew themselves up", "en se faisant
+    exploser" (the manner of the act). Other acts stay apart ("killing one and arresting
     12", "a accepté l'invitation et réaffirmé sa volonté")."""
     coded = {c.trigger.i: c for c in cands if c.coded}
     for c in cands:
         tok = c.trigger
         if not c.coded or tok.pos_ != "VERB" or tok.head.i == tok.i:
             continue
-        participle = tok.dep_ in lab.advcl and not any(ch.dep_ == "mark" for ch in tok.children) and \
-            is_present_participle(tok)
-        if not (participle or tok.dep_ in lab.conj):
+        marks = [ch.lower_ for ch in tok.children if ch.dep_ in ("mark", "advmod") and ch.i < tok.i]
+        participle = tok.dep_ in lab.advcl and is_present_participle(tok) and \
+            (not marks or marks == ["en"])  # "tuant 20", "en se faisant exploser"
+        when = tok.dep_ in lab.advcl and any(m in WHEN for m in marks)  # "killed 23 when they blew themselves up"
+        if not (participle or when or tok.dep_ in lab.conj):
             continue
         main = coded.get(tok.head.i) or next(  # "ont déclenché des tirs ..., tuant 50": the support verb's act
             (m for m in coded.values() if m.trigger.head.i == tok.head.i and m.trigger.dep_ in lab.obj), None)
         if main is None or main is c or main.code[:2] not in VIOLENCE or c.code[:2] not in VIOLENCE:
             continue
-        if {m.code for m in main.sources} != {m.code for m in c.sources}:
-            continue
+        if {m.code for m in main.sources} != {m.code for m in c.sources} and \
+                not (c.source_path.startswith("nearest") and (participle or when)):
+            continue  # a participle's own subject is its main verb's, whatever the fallback found
         c.coded, c.reason = False, f"the same act as coded '{main.trigger.text}' ({'its outcome' if participle else 'coordinated'})"
 
 
