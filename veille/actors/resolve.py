@@ -238,8 +238,8 @@ class Resolver:
                 if head.pos_ == "PROPN" or head.ent_type_ in ("LOC", "GPE"):
                     self.places[head.text] = code  # "Extrême-Orient russe"
                     continue
-            if code.startswith("IGO"):
-                continue
+            if code.startswith("IGO") or (tok.dep_ == "amod" and head.lemma_.lower() in self.kb.data.language_words):
+                continue  # "la langue russe", "the Russian language": a language
             ref = f"lang/{self.kb.data.lang}/demonyms.yaml#{code}"
             if self.ethnic(s, e):
                 # "ethnic Albanians in south Serbia": civilians of the country they live in
@@ -270,6 +270,13 @@ class Resolver:
         """(text, country) of the place named from token ``k`` on, after determiners and
         direction words ("south Serbia", "le sud de la Serbie"), or None."""
         doc, end_of_sent = self.doc, self.doc[min(k, len(self.doc) - 1)].sent.end
+        while k < end_of_sent and doc[k].pos_ == "DET":
+            k += 1
+        if k < end_of_sent and doc[k].lower_ in self.kb.data.place_directions and doc[k].pos_ == "PROPN":
+            end = self.propn_run(k, end_of_sent)  # "the West Bank", "South Ossetia": a name
+            country = self.place_of(k, end) if end > k + 1 else None
+            if country:
+                return doc[k:end].text, country
         while k < end_of_sent and (doc[k].pos_ == "DET" or doc[k].lower_ in self.kb.data.place_directions):
             k += 1
         end = self.propn_run(k, end_of_sent) if k < end_of_sent else k
@@ -695,7 +702,9 @@ class Resolver:
         text = doc[start:end].text
         if text in self.places:
             return self.places[text][:3]
-        code = self.kb.regions.get(text.lower())
+        code = self.kb.regions.get(text.lower()) or next(
+            (c for k in (2, 1) if end + k <= len(doc) and (c := self.kb.regions.get(doc[start:end + k].text.lower()))),
+            None)  # "Irlande du Nord": the region the name begins
         if code:
             return code
         if any(t.ent_type_ in NAME_ENTS or t.i in self.person_cover for t in doc[start:end]):

@@ -95,13 +95,33 @@ def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
         mention_spans=[Span(trig.text, trig.start_char, trig.end_char)])
 
 
+DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "that", "these", "those"})
+
+
+def _antecedent(c: Candidate, events: list[Event], event: Event) -> Event | None:
+    """The event an act noun with a demonstrative refers back to ("se rendra en Albanie ...,
+    le premier à effectuer ce déplacement", "this visit"), an earlier event of the same code
+    and source. Its modality and date are the antecedent's, so it is one more mention."""
+    nouns = [t for t in c.tokens if t.pos_ == "NOUN"]  # the act noun, alone or after its verb
+    if not any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for n in nouns for d in n.children):
+        return None
+    codes = {a.code for a in event.source}
+    return next((e for e in reversed(events) if e.cameo == event.cameo and codes & {a.code for a in e.source}), None)
+
+
 def code_events(analysis: Analysis) -> list[Event]:
     """Coded events of one analysed article, mentions merged."""
     events: list[Event] = []
     for sentence, cands in explain(analysis):
         for c in cands:
             if c.coded:
-                events.append(_event(analysis, c, len(events) + 1, sentence))
+                event = _event(analysis, c, len(events) + 1, sentence)
+                antecedent = _antecedent(c, events, event)
+                if antecedent is not None:
+                    antecedent.mentions += 1
+                    antecedent.mention_spans.append(event.trigger)
+                    continue
+                events.append(event)
     text = analysis.article.text  # the lead: the first block of the body (up to a blank line)
     lead_end = text.find("\n\n", len(text) - len(text.lstrip()))
     merged = merge_mentions(events, lead_end=lead_end if lead_end >= 0 else 0)
