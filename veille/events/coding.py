@@ -121,6 +121,11 @@ class ActorIndex:
     def at(self, tok: Token) -> list[ActorMention]:
         return self.by_token.get(tok.i, [])
 
+    def tokens_of(self, m: ActorMention) -> list[Token]:
+        """The tokens a mention covers."""
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand") if m.start is not None else None
+        return list(span) if span is not None else []
+
     def for_argument(self, tok: Token, lab: Labels, through_acts: bool = False) -> list[ActorMention]:
         """Mentions of the noun phrase headed by ``tok`` (the head's own first).
 
@@ -264,6 +269,9 @@ def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels, wide: bool = Fals
         return None
     if entry.obj:
         objs = role_tokens(trigger, "obj", lab) if entry.pos == "verb" else role_tokens(trigger, "de", lab)
+        if entry.pos == "verb" and trigger.lang_ == "fr":  # "envoyer du matériel": a partitive read as "de"
+            objs += [c for c in trigger.children if c.dep_ == "obl:arg" and c.i > trigger.i and any(
+                k.dep_ == "case" and k.lower_ in ("du", "des") for k in c.children)]
         objs += [x for o in objs if o.like_num or any(c.dep_ == "nummod" for c in o.children)
                  for x in role_tokens(o, "de", lab)]  # "700 kg of medicine", "des tonnes de vivres"
         collective = load_cues(trigger.lang_).collective_nouns
@@ -593,8 +601,13 @@ def sentence_targets(c: Candidate, index: ActorIndex, speakers: set[int]) -> lis
     """Implicit target: the actors of the sentence other than the source (nearest first)."""
     trig = c.trigger
     found: list[tuple[int, list[ActorMention]]] = []
+    # "La Norvège, membre de l'Otan, ...": an apposition to the source describes it
+    described = {x.i for s in c.sources for t in index.tokens_of(s) for a in t.children
+                 if a.dep_ == "appos" or (a.dep_ == "conj" and a.pos_ == "NOUN" and  # misparsed apposition
+                                          not any(k.dep_ == "cc" for k in a.children))
+                 for x in a.subtree}
     for t, ms in index.in_sentence(trig.sent):
-        if any(m.start in speakers for m in ms) or t.i in c.excluded:
+        if any(m.start in speakers for m in ms) or t.i in c.excluded or t.i in described:
             continue
         if any(_same_country(m, s) for m in ms for s in c.sources):
             continue
