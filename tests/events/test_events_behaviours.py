@@ -170,6 +170,45 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     # a trailing "X quoted ... as saying" parsed as a complement is not the act's addressee
     ("en-trailing-attribution", "en", "EU ministers demanded the withdrawal of Serbian forces from Bosnia, "
      "diplomats quoted a declaration as saying.", "10", {"IGO"}, {"SRB"}, "asserted"),
+    # what is rejected or threatened is not done: the rejection and the threat are
+    # an act noun with a demonstrative is one more mention of the act it refers back to
+    ("fr-demonstrative-mention", "fr", "Le président chinois se rendra en France en mai. Il sera le premier "
+     "dirigeant asiatique à effectuer ce voyage depuis 2019.", "04", {"CHN"}, {"FRA"}, "future"),
+    # an act in the condition of another is not an event: it makes that act hypothetical
+    ("en-condition-clause", "en", "Poland will send troops to Lithuania if it is attacked.",
+     "13", {"POL"}, {"LTU"}, "hypothetical"),
+    ("fr-rejected-offer", "fr", "La Serbie a rejeté une nouvelle offre du Kosovo portant sur des négociations "
+     "directes entre les deux gouvernements.", "12", {"SRB"}, {"XKX"}, "asserted"),
+    ("fr-ultimatum-content", "fr", "L'Inde a adressé un ultimatum au Pakistan pour qu'il cesse ses bombardements.",
+     "13", {"IND"}, {"PAK"}, "asserted"),
+    # a reporting verb set off by a comma puts its subject after it; the reported clause's
+    # subject is the target
+    ("fr-inverted-reporting-subject", "fr", "Les autorités kényanes ne respectent pas les droits des réfugiés, "
+     "a dénoncé mardi une organisation de défense des droits de l'homme.", "11", {"NGO"}, {"KEN"}, "asserted"),
+    ("en-ngo-no-country", "en", "A human rights group criticised the Egyptian government.",
+     "11", {"NGO"}, {"EGY"}, "asserted"),
+    # an attempt to kill is CAMEO 185, by unidentified attackers when none is named
+    ("en-attempt-to-kill", "en", "An attempt to assassinate the governor of Kandahar was foiled.",
+     "18", {"AFG"}, {"AFG"}, "asserted"),
+    ("fr-attempt-to-kill", "fr", "Une tentative d'assassinat contre le vice-gouverneur de la région de Kandahar "
+     "a été déjouée.", "18", {"AFG"}, {"AFG"}, "asserted"),
+    # a partitive object the parser reads as "de" + noun still meets the entry's object
+    ("fr-partitive-object", "fr", "Le Canada a envoyé du matériel militaire à l'Ukraine.",
+     "07", {"CAN"}, {"UKR"}, "asserted"),
+    # "personnes" with a number is a noun, not the negative pronoun "personne"
+    ("fr-personnes-not-negative", "fr", "Douze personnes ont été tuées par l'armée malienne.",
+     "19", {"MLI"}, set(), "asserted"),
+    # a conjoined verb is a sibling act, not governed by the rejection before it
+    ("en-conjunct-not-denied", "en", "Malian rebels rejected the plan and said they opposed sanctions against Iran.",
+     "11", {"MLI"}, {"IRN"}, "asserted"),
+    ("fr-conjunct-not-denied", "fr", "Les rebelles maliens ont rejeté le plan et ont affirmé qu'ils s'opposaient "
+     "aux sanctions contre l'Iran.", "11", {"MLI"}, {"IRN"}, "asserted"),
+    # coordinated passive participles share their agent ("killed or wounded by")
+    ("en-killed-or-wounded", "en", "Twenty civilians were killed or wounded by Israeli air strikes in Gaza.",
+     "19", {"ISR"}, {"PSE"}, "asserted"),
+    # an apposition to the source describes it: never the implicit target
+    ("fr-source-apposition", "fr", "La Norvège, membre de l'Otan, est disposée à envoyer du matériel militaire "
+     "pour défendre l'Estonie.", "03", {"NOR"}, {"EST"}, "asserted"),
 ]
 
 
@@ -214,6 +253,7 @@ ABSENT = [
     ("fr-demand-content", "08", "SDN"),
     ("en-subject-not-an-actor", "13", "SRB"),
     ("en-condition-over-future", "13", "KUR"),
+    ("en-killed-or-wounded", "18", "PSE"),
 ]
 
 SELF_TARGET = [
@@ -236,6 +276,19 @@ def test_events_absent(extracted: dict[str, dict[str, Any]], cid: str, root: str
     assert not [e for e in d["events"] if e["cameo"][:2] == root and source in _countries(e["source"])], _show(d)
 
 
+ONE_EVENT = [
+    # (case id, root): the article has one event of that root, mentioned twice
+    ("fr-demonstrative-mention", "04"),
+]
+
+
+@pytest.mark.parametrize("cid,root", ONE_EVENT, ids=[c[0] for c in ONE_EVENT])
+def test_mentions_of_one_event(extracted: dict[str, dict[str, Any]], cid: str, root: str) -> None:
+    d = extracted[cid]
+    events = [e for e in d["events"] if e["root"] == root]
+    assert len(events) == 1 and events[0]["mentions"] == 2, _show(d)
+
+
 NOT_TRIGGER = [
     # (case id, word that is background in its sentence, never an event's trigger)
     ("en-attributive-participle", "besieged"),
@@ -251,6 +304,9 @@ NOT_TRIGGER = [
     ("fr-outcome", "tuant"),
     ("en-place-target", "trade"),
     ("fr-support-verb-outcome", "tuant"),
+    ("fr-rejected-offer", "négociations"),
+    ("fr-ultimatum-content", "bombardements"),
+    ("en-condition-clause", "attacked"),
 ]
 
 

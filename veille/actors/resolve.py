@@ -703,8 +703,9 @@ class Resolver:
         if text in self.places:
             return self.places[text][:3]
         code = self.kb.regions.get(text.lower()) or next(
-            (c for k in (2, 1) if end + k <= len(doc) and (c := self.kb.regions.get(doc[start:end + k].text.lower()))),
-            None)  # "Irlande du Nord": the region the name begins
+            (c for a, b in ((start, end + 2), (start, end + 1), (start - 2, end), (start - 1, end))
+             if 0 <= a and b <= len(doc) and (c := self.kb.regions.get(doc[a:b].text.lower()))),
+            None)  # "Irlande du Nord", "Northern Ireland": the region the name is part of
         if code:
             return code
         if any(t.ent_type_ in NAME_ENTS or t.i in self.person_cover for t in doc[start:end]):

@@ -236,8 +236,12 @@ def direct_role(tok: Token, role: str, lab: Labels) -> list[Token]:
         if not passive and any(c.dep_ in lab.subj_pass for c in kids):
             return [c for c in kids if c.dep_ in lab.subj_pass and c.lower_ not in lab.rel_pronouns]
         if passive:
-            return [n for p, n in obliques(tok, lab) if p in ("par", "by")] + \
+            agents = [n for p, n in obliques(tok, lab) if p in ("par", "by")] + \
                 [c for c in kids if c.dep_ in lab.agent and preposition(c, lab) in (None, "par")]
+            if not agents:  # "were killed or wounded by air strikes": the agent of the last conjunct
+                agents = next((found for c in kids if c.dep_ in lab.conj and _bare_participle(c)
+                               if (found := direct_role(c, "subj", lab))), [])
+            return agents
         return [c for c in kids if c.dep_ in lab.subj and c.lower_ not in lab.rel_pronouns]
     if role == "obj":
         if passive and is_attributive_passive(tok, lab):

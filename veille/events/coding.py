@@ -463,13 +463,14 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         c.sources = _left_subject(c.intent_head, index, lab)
         c.source_path = f"intent '{c.intent_head.text}': nearest actor on the left" if c.sources else ""
     participle = trig.dep_ in lab.advcl and is_present_participle(trig)
-    if c.sources and c.source_path == "subj" and entry.pos == "verb" and not participle:
+    inverted = inverted_subject(trig, lab) is not None  # "..., a accusé une ONG": the subject is found
+    if c.sources and c.source_path == "subj" and entry.pos == "verb" and not participle and not inverted:
         # (a participle clause, "..., killing one", has the subject of its main clause)
         nearer = _adjacent_subject(trig, index, lab)
         if nearer and all(m is not s for m in nearer for s in c.sources) and nearer[0].start > c.sources[0].start:
             c.sources, c.source_path = nearer, "actor right before the verb"
     if c.sources and trig.dep_ in lab.conj and c.source_path == "subj" and not is_present_participle(trig) and \
-            not any(ch.dep_ in lab.subj for ch in trig.children):  # "tuant 50 personnes et arrêtant 12"
+            not inverted and not any(ch.dep_ in lab.subj for ch in trig.children):  # "tuant 50 et arrêtant 12"
         # coordinated clauses: "X a fustigé ..., et Tokyo, qui ..., a mis en garde"
         nearer = _left_subject(trig, index, lab, after=trig.head.i)
         if nearer and all(m is not s for m in nearer for s in c.sources):
@@ -503,9 +504,12 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                     c.excluded.update(x.i for x in t.subtree)
         if not c.targets:  # "demanded that the government end ...", "urged Iran to ...": the addressee
             incise = inverted_subject(trig, lab) is not None  # "X ne respecte pas ..., a protesté Y"
-            for comp in trig.children:
+            comps = list(trig.children)
+            if incise and trig.head.i < trig.i and trig.dep_ in lab.conj | {"parataxis"}:
+                comps.append(trig.head)  # the reported clause parsed as the head of the incise
+            for comp in comps:
                 content = comp.dep_ in lab.ccomp | lab.xcomp or \
-                    (incise and comp.i < trig.i and comp.dep_ in lab.advcl | {"parataxis"})
+                    (incise and comp.i < trig.i and (comp.dep_ in lab.advcl | {"parataxis"} or comp.i == trig.head.i))
                 if content and comp.pos_ in ("VERB", "AUX") and not _trailing_attribution(comp):
                     subj = [x for x in comp.children if x.dep_ in lab.subj or x.dep_ in lab.subj_pass]
                     found = _actors(subj, index, lab)
@@ -634,11 +638,11 @@ def _inherit_target(main: Candidate, part: Candidate) -> None:
             main.targets, main.target_path = targets, f"target of '{part.trigger.text}'"
 
 
-ASKING_ROOTS = frozenset({"02", "10", "12"})  # appeal, demand, reject: acts about a wanted act
+ASKING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten: acts about a wanted act
 
 
 def _asking_act(tok: Token, coded: dict[int, Candidate], c: Candidate, lab: Labels, cues: Cues) -> Token | None:
-    """The coded appeal, demand or rejection whose content ``tok`` is, if any: the walk up
+    """The coded appeal, demand, rejection or threat whose content ``tok`` is, if any: the walk up
     goes through complements, objects and noun complements ("pushing for the US to support
     its debt relief plan", "rejected an offer of talks"), never through a subject, a relative
     clause, a circumstance or a conjunct of the act itself (a second act). A denied claim is
@@ -649,7 +653,8 @@ def _asking_act(tok: Token, coded: dict[int, Candidate], c: Candidate, lab: Labe
         head = cur.head
         if head.i == cur.i:
             return None
-        via_purpose = cur.dep_ in lab.advcl and purpose_clause(cur, lab, cues)
+        via_purpose = cur.dep_ in lab.advcl and (purpose_clause(cur, lab, cues) or  # "pour qu'il cesse"
+                                                 head.lemma_.lower() in lab.object_control)  # "autoriser X à atterrir"
         if cur.dep_ not in content and not via_purpose:
             return None
         if any(ch.dep_ in lab.case and ch.lower_ in cues.temporal_preps for ch in cur.children) \
@@ -693,7 +698,8 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
         asker = _asking_act(tok, coded, c, lab, cues)
         if asker is not None:
             # "a exigé que le gouvernement lève les restrictions", "rejected an offer of direct
-            # talks": what is asked for or turned down is not done; the act that asks codes it
+            # talks", "un ultimatum pour qu'il cesse ses attaques": what is asked for, turned down
+            # or threatened is not done; the act that asks codes it
             c.coded, c.reason = False, f"content of '{asker.text}' ({coded[asker.i].code}), not an event"
             _inherit_target(coded[asker.i], c)
             continue
