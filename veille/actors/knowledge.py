@@ -416,7 +416,7 @@ class LangData:
     stance_words: frozenset[str] = frozenset()  # "a pro-Iranian group": a stance, not the group's country
     former_words: frozenset[str] = frozenset()  # "former president": an elite (ELI), not the office
     place_directions: frozenset[str] = frozenset()  # "in south Serbia", "dans le sud de la Serbie"
-    language_words: frozenset[str] = frozenset()  # "the Russian language": a language, not an actor
+    attribute_nouns: frozenset[str] = frozenset()  # "the Russian language", "dollars américains": not actors
 
 
 def _plural(word: str, lang: str) -> str:
@@ -511,13 +511,13 @@ def load_demonyms(path: Path, lang: str) -> list[Demonym]:
 def load_demonym_markers(path: Path) -> dict[str, Any]:
     """The optional word lists of a demonyms.yaml (``ethnic_before``, ``ethnic_after``,
     ``backer_words``, ``manner_words``, ``stance_words``, ``former_words``, ``place_directions``,
-    ``language_words``), as LangData fields."""
+    ``attribute_nouns``), as LangData fields."""
     data = read_yaml(path)
     line = data.get("__line__", 1)
-    before, after, backer, manner, stance, former, directions, language = (
+    before, after, backer, manner, stance, former, directions, attribute = (
         _str_list(path, line, data.get(k), k)
         for k in ("ethnic_before", "ethnic_after", "backer_words", "manner_words", "stance_words",
-                  "former_words", "place_directions", "language_words"))
+                  "former_words", "place_directions", "attribute_nouns"))
     return {"ethnic_before": frozenset(w.lower() for w in before),
             "ethnic_after": tuple(tuple(w.lower().split()) for w in after),
             "backer_words": frozenset(w.lower() for w in backer),
@@ -525,7 +525,7 @@ def load_demonym_markers(path: Path) -> dict[str, Any]:
             "stance_words": frozenset(w.lower() for w in stance),
             "former_words": frozenset(w.lower() for w in former),
             "place_directions": frozenset(w.lower() for w in directions),
-            "language_words": frozenset(w.lower() for w in language)}
+            "attribute_nouns": frozenset(w.lower() for w in attribute)}
 
 
 COREF_KEYS = {"subject_pronouns": dict, "counterpart": list, "pair_numbers": list,

@@ -52,6 +52,7 @@ OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})  # offices whose former
 DOMESTIC = frozenset("COP JUD LEG OPP REB CVL LAB EDU MED HLH PTY BUS REL CRM REF AGR ELI".split())
 PLACE_PREPS = frozenset("in at from of near inside across throughout à en dans de du des d' d’ au aux".split())
 COMPLEMENT_PREPS = frozenset("of from de du des d' d’ à au aux".split())  # "chef de la diplomatie", "ministre aux Armées"
+CURRENCY_SIGNS = frozenset({"$", "£", "€", "¥"})
 INSIDE = frozenset("in at inside within dans en".split())  # "in court", "en justice": not an actor
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 NAME_ENTS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
@@ -198,6 +199,8 @@ class Resolver:
         if info.kind == "capital" and s > 0 and doc[s - 1].is_title and doc[s - 1].pos_ == "PROPN" \
                 and doc[s - 1].lower_ not in self.co["determiners"] and s - 1 not in self.name_tokens:
             return  # George Washington
+        if info.kind in ("country", "acronym") and e < len(doc) and (doc[e].text in CURRENCY_SIGNS or doc[e].is_currency):
+            return  # "US $50 million", "HK$ 3 billion": a currency, not the country
         if info.kind == "country":
             for k in (1, 2):  # "Northern Ireland", "Irlande du Nord": a region, not the country inside it
                 for a, b in ((s - k, e), (s, e + k)):
@@ -238,8 +241,8 @@ class Resolver:
                 if head.pos_ == "PROPN" or head.ent_type_ in ("LOC", "GPE"):
                     self.places[head.text] = code  # "Extrême-Orient russe"
                     continue
-            if code.startswith("IGO") or (tok.dep_ == "amod" and head.lemma_.lower() in self.kb.data.language_words):
-                continue  # "la langue russe", "the Russian language": a language
+            if code.startswith("IGO") or (tok.dep_ == "amod" and head.lemma_.lower() in self.kb.data.attribute_nouns):
+                continue  # "la langue russe", "dollars américains": an attribute, not an actor
             ref = f"lang/{self.kb.data.lang}/demonyms.yaml#{code}"
             if self.ethnic(s, e):
                 # "ethnic Albanians in south Serbia": civilians of the country they live in
