@@ -171,6 +171,11 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
     ("en-trailing-attribution", "en", "EU ministers demanded the withdrawal of Serbian forces from Bosnia, "
      "diplomats quoted a declaration as saying.", "10", {"IGO"}, {"SRB"}, "asserted"),
     # what is rejected or threatened is not done: the rejection and the threat are
+    # "must be ready to" an act is a demand of it (the demand code after the act: mediation, 108)
+    ("en-must-be-ready", "en", "Egypt said that Russia must be ready to mediate between Armenia and Azerbaijan.",
+     "10", {"EGY"}, {"RUS"}, "asserted"),
+    ("fr-doit-etre-pret", "fr", "L'Égypte a affirmé que la Russie devait être prête à négocier avec l'Ukraine.",
+     "10", {"EGY"}, {"RUS"}, "asserted"),
     # an act noun with a demonstrative is one more mention of the act it refers back to
     ("fr-demonstrative-mention", "fr", "Le président chinois se rendra en France en mai. Il sera le premier "
      "dirigeant asiatique à effectuer ce voyage depuis 2019.", "04", {"CHN"}, {"FRA"}, "future"),

@@ -49,6 +49,13 @@ def _statement(carrier: Token, lab: Labels) -> Token | None:
     return None
 
 
+def _ready_to(tok: Token, lab: Labels) -> Token | None:
+    """The act an adjective of readiness opens ("be ready to mediate", "être prêts à servir"):
+    the verb of the adjective's clausal complement, under a copula or as the adjective itself."""
+    adjs = [tok] if tok.pos_ == "ADJ" else [c for c in tok.children if c.pos_ == "ADJ" and c.dep_ in ("acomp", "xcomp")]
+    return next((v for a in adjs for v in a.children if v.dep_ in lab.xcomp and v.pos_ == "VERB"), None)
+
+
 def find_obligations(sent: Span, cues: Cues, lab: Labels) -> list[Obligation]:
     """Acts a sentence states as required of their subject."""
     out: list[Obligation] = []
@@ -57,13 +64,18 @@ def find_obligations(sent: Span, cues: Cues, lab: Labels) -> list[Obligation]:
         lemma = tok.lemma_.lower()
         if tok.pos_ == "VERB" and any(c.dep_.startswith("aux") and c.lower_ in auxiliaries for c in tok.children):
             carrier, act, obligees = tok, tok, _subjects(tok, lab)  # "Libya must hand over"
+        elif tok.pos_ == "AUX" and any(c.dep_.startswith("aux") and c.lower_ in auxiliaries for c in tok.children) \
+                and (inner := _ready_to(tok, lab)) is not None:
+            carrier, act, obligees = tok, inner, _subjects(tok, lab)  # "the US must be ready to mediate"
         elif tok.pos_ in ("VERB", "AUX") and lemma in words and "Mood=Cnd" not in str(tok.morph):
             xcomp = [c for c in tok.children if c.dep_ in lab.xcomp and c.pos_ == "VERB"]
+            ready = next((inner for c in tok.children if c.dep_ in lab.xcomp and c.pos_ == "ADJ"
+                          if (inner := _ready_to(c, lab)) is not None), None)  # "doivent être prêts à servir"
             ccomp = [c for c in tok.children if c.dep_ in lab.ccomp and c.pos_ == "VERB"]
-            if xcomp and _subjects(tok, lab):  # "la Libye doit livrer", "Russia has to withdraw"
-                if tok.doc.lang_ == "en" and not any(c.lower_ == "to" for c in xcomp[0].children):
+            if (xcomp or ready is not None) and _subjects(tok, lab):  # "la Libye doit livrer", "Russia has to withdraw"
+                if xcomp and tok.doc.lang_ == "en" and not any(c.lower_ == "to" for c in xcomp[0].children):
                     continue  # English "have" / "need" + infinitive needs "to"
-                carrier, act, obligees = tok, xcomp[0], _subjects(tok, lab)
+                carrier, act, obligees = tok, xcomp[0] if xcomp else ready, _subjects(tok, lab)
             elif ccomp and any(c.dep_.startswith("expl") for c in tok.children):  # "il faut que l'Iran cesse"
                 carrier, act, obligees = tok, ccomp[0], _subjects(ccomp[0], lab)
             else:
