@@ -176,6 +176,11 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
      "10", {"EGY"}, {"RUS"}, "asserted"),
     ("fr-doit-etre-pret", "fr", "L'Égypte a affirmé que la Russie devait être prête à négocier avec l'Ukraine.",
      "10", {"EGY"}, {"RUS"}, "asserted"),
+    # an act under "without" / "sans" is said not to be done
+    ("en-without", "en", "The Chilean government agreed to the talks without inviting Peru.",
+     "03", {"CHL"}, set(), "asserted"),
+    ("fr-sans", "fr", "Le Chili a rompu ses relations diplomatiques avec la Bolivie sans consulter le Pérou.",
+     "16", {"CHL"}, {"BOL"}, "asserted"),
     # an act noun with a demonstrative is one more mention of the act it refers back to
     ("fr-demonstrative-mention", "fr", "Le président chinois se rendra en France en mai. Il sera le premier "
      "dirigeant asiatique à effectuer ce voyage depuis 2019.", "04", {"CHN"}, {"FRA"}, "future"),
@@ -312,6 +317,8 @@ NOT_TRIGGER = [
     ("fr-rejected-offer", "négociations"),
     ("fr-ultimatum-content", "bombardements"),
     ("en-condition-clause", "attacked"),
+    ("en-without", "inviting"),
+    ("fr-sans", "consulter"),
 ]
 
 

@@ -11,6 +11,7 @@ A word of the lexicon is not always an event of the sentence it stands in:
   interrogate", "l'exigence de rompre", "efforts to end the fighting"): the noun is the
   event, when it is one (a request, a demand);
 - a purpose clause ("telephoned him to discuss", "pour qu'il cesse") states an aim;
+- an act under "without"/"sans" ("resigned without returning") is said not to be done;
 - a participle used as a noun ("evacuated the wounded", "les blessés") names people;
 - a noun act completing another noun, with no actor of its own ("après douze jours de
   combats"), is the circumstance of the sentence's event;
@@ -71,6 +72,17 @@ def purpose_clause(tok: Token, lab: Labels, cues: Cues) -> bool:
     return is_infinitive(tok) and any(m.lower_ == "to" and m.tag_ == "TO" for m in marks)
 
 
+WITHOUT = frozenset({"without", "sans"})
+
+
+def not_done(tok: Token) -> bool:
+    """An act the sentence says is not done: "agreed to resign without returning", "a
+    démissionné sans revenir"."""
+    return tok.pos_ == "VERB" and (
+        (tok.dep_ == "pcomp" and tok.head.lower_ in WITHOUT) or
+        any(c.dep_ in ("mark", "case") and c.lower_ in WITHOUT and c.i < tok.i for c in tok.children))
+
+
 def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
                       intent_head: Token | None) -> str:
     """Why the predicate at ``tok`` is background (empty when it may be an event)."""
@@ -78,6 +90,8 @@ def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
         return "part of an actor's name, not an event"
     if purpose_clause(tok, lab, cues):
         return "purpose clause, not an event"
+    if not_done(tok):
+        return "an act said not to be done ('without'), not an event"
     if tok.pos_ == "VERB" and tok.dep_ not in lab.advcl and tok.dep_ != "ROOT" and \
             any(c.dep_ == "det" and c.i < tok.i for c in tok.children):
         return "a participle used as a noun ('the wounded'), not an event"

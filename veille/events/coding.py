@@ -8,6 +8,7 @@ misses an argument. Each candidate keeps a trace for ``veille explain``.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -16,7 +17,7 @@ from spacy.tokens import Span, Token
 from veille.analysis import Analysis
 from veille.events.arguments import (Labels, clause_tokens, governor_subject, inverted_subject, is_infinitive,
                                      is_passive, is_present_participle, labels_for, preposition, role_tokens)
-from veille.events.background import background_reason, purpose_clause
+from veille.events.background import background_reason, not_done, purpose_clause
 from veille.events.lexicon import LexEntry, Lexicon
 from veille.events.modality import Cues, is_volitional, load_cues, modality
 from veille.events.obligation import find_obligations
@@ -436,6 +437,18 @@ def _linear_between(trig: Token, index: ActorIndex) -> list[ActorMention]:
     return []
 
 
+def _under(tok: Token, top: Token, test: Callable[[Token], bool]) -> bool:
+    """A word between ``tok`` (included) and ``top`` (excluded) in the tree passes ``test``."""
+    cur = tok
+    for _ in range(8):
+        if cur.i == top.i or cur.head.i == cur.i:
+            return False
+        if test(cur):
+            return True
+        cur = cur.head
+    return False
+
+
 def _trailing_attribution(verb: Token) -> bool:
     """", diplomats quoted an EC declaration as saying" parsed as a complement: the speech
     frame of the sentence, not the act's content."""
@@ -529,6 +542,7 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
             src = {id(m) for m in c.sources}
             right = [ms for t, ms in index.in_sentence(trig.sent)
                      if t.i in clause and t.i > trig.i and not any(id(m) in src for m in ms)
+                     and not _under(t, trig, not_done)  # "agreed to resign without returning to Kyrgyzstan"
                      and any(m.country or m.code.startswith(("IGO", "NGO")) for m in ms)  # no guess on "---"
                      and t.dep_ not in ("amod", "compound")  # "a Swedish-registered vessel"
                      and preposition(t, lab) not in lab.locative]  # "a ceasefire in south Lebanon": where
@@ -611,7 +625,8 @@ def sentence_targets(c: Candidate, index: ActorIndex, speakers: set[int]) -> lis
                                           not any(k.dep_ == "cc" for k in a.children))
                  for x in a.subtree}
     for t, ms in index.in_sentence(trig.sent):
-        if any(m.start in speakers for m in ms) or t.i in c.excluded or t.i in described:
+        if any(m.start in speakers for m in ms) or t.i in c.excluded or t.i in described or \
+                _under(t, t.sent.root, not_done):  # "without returning to Kyrgyzstan": no partner
             continue
         if any(_same_country(m, s) for m in ms for s in c.sources):
             continue
