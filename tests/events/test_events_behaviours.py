@@ -176,6 +176,11 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
      "10", {"EGY"}, {"RUS"}, "asserted"),
     ("fr-doit-etre-pret", "fr", "L'Égypte a affirmé que la Russie devait être prête à négocier avec l'Ukraine.",
      "10", {"EGY"}, {"RUS"}, "asserted"),
+    # object control with the infinitive parsed inside a relative clause on the object
+    ("en-allow-past-relative", "en", "Greece will allow the Albanian refugees who fled the fighting last year "
+     "to return home.", "03", {"GRC"}, set(), "future"),
+    ("fr-autoriser-past-relative", "fr", "La Grèce autorisera les réfugiés albanais, qui ont fui les combats "
+     "l'an dernier, à rentrer chez eux.", "03", {"GRC"}, set(), "future"),
     # an act under "without" / "sans" is said not to be done
     ("en-without", "en", "The Chilean government agreed to the talks without inviting Peru.",
      "03", {"CHL"}, set(), "asserted"),

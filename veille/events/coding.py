@@ -287,9 +287,14 @@ def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels, wide: bool = Fals
     if entry.xcomp:
         comps = [c for c in trigger.children if c.dep_ in lab.xcomp or c.dep_ in lab.ccomp
                  or (c.dep_ in ("acl", "advcl") and c.pos_ == "VERB")]
-        # object control parsed on the object: "autorisera les réfugiés à rentrer"
+        # object control parsed on the object: "autorisera les réfugiés à rentrer", or inside a
+        # relative clause on it: "will allow refugees who have lived in Iraq to return"
         comps += [c for o in trigger.children if o.dep_ in lab.obj
                   for c in o.children if c.dep_ == "acl" and c.pos_ == "VERB" and c.i > o.i]
+        if trigger.lemma_.lower() in lab.object_control:
+            comps += [c for o in trigger.children if o.dep_ in lab.obj for c in o.subtree
+                      if c.i > o.i and is_infinitive(c) and c.dep_ not in lab.relcl and
+                      any(m.lower_ in ("to", "à") and m.i < c.i for m in c.children)]
         if not any(c.lemma_.lower() in entry.xcomp for c in comps):
             return None
         toks += [c for c in comps if c.lemma_.lower() in entry.xcomp][:1]
