@@ -55,6 +55,7 @@ COMPLEMENT_PREPS = frozenset("of from de du des d' d’ à au aux".split())  # "
 CURRENCY_SIGNS = frozenset({"$", "£", "€", "¥"})
 INSIDE = frozenset("in at inside within dans en".split())  # "in court", "en justice": not an actor
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+TIME_ENTS = frozenset({"DATE", "TIME"})  # "signed in March 2001": not the town of March
 NAME_ENTS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
 NAME_VIAS = frozenset({"name", "acronym", "metonym", "demonym", "user"})  # a name, not a place
 
@@ -757,7 +758,7 @@ class Resolver:
                     out.append((ent.start, ent.end, country))
                 seen.update(range(ent.start, ent.end))
         for t in sent:
-            if t.i in seen or t.i in actor or t.pos_ != "PROPN" or t.ent_type_ in NAME_ENTS or \
+            if t.i in seen or t.i in actor or t.pos_ != "PROPN" or t.ent_type_ in NAME_ENTS | TIME_ENTS or \
                     t.i == sent.start or doc[t.i - 1].lower_ not in PLACE_PREPS or doc[t.i - 1].lower_ == "of":
                 continue
             end = self.propn_run(t.i, sent.end)
@@ -848,7 +849,7 @@ class Resolver:
             # 4. the single other country named in the sentence (domestic sectors)
             others = [m for m in self.mentions if sent.start <= m.start < sent.end and m.country
                       and (m.end <= s or m.start >= e) and not m.via.startswith("sector")
-                      and not (m.via == "demonym" and doc[m.head].dep_ == "amod")  # "sites danois"
+                      and not (m.via == "demonym" and doc[m.head].dep_ in ("amod", "compound"))  # "sites danois"
                       and not self.backer(m.end - 1)]
             countries = {m.country for m in others}
             if len(countries) > 1:
