@@ -543,7 +543,7 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                     c.targets, c.target_path = found, f"doer of '{act.text}'"
                     break
         if not c.targets and "xcomp" not in " ".join(entry.target) and not c.excluded:
-            clause = {t.i for t in clause_tokens(trig, lab)}
+            clause = {t.i for t in clause_tokens(trig, lab)} - _described(c, index)
             src = {id(m) for m in c.sources}
             right = [ms for t, ms in index.in_sentence(trig.sent)
                      if t.i in clause and t.i > trig.i and not any(id(m) in src for m in ms)
@@ -620,15 +620,20 @@ def _same_country(a: ActorMention, b: ActorMention) -> bool:
     return a.country is not None and a.country == b.country and (a.sector is None or b.sector is None)
 
 
+def _described(c: Candidate, index: ActorIndex) -> set[int]:
+    """Tokens of appositions to the source: they describe it and are no partner ("La Norvège,
+    membre de l'Otan", "the PLO, Chairman Yasser Arafat")."""
+    return {x.i for s in c.sources for t in index.tokens_of(s) for a in t.children
+            if a.dep_ == "appos" or (a.dep_ == "conj" and a.pos_ == "NOUN" and  # misparsed apposition
+                                     not any(k.dep_ == "cc" for k in a.children))
+            for x in a.subtree}
+
+
 def sentence_targets(c: Candidate, index: ActorIndex, speakers: set[int]) -> list[ActorMention]:
     """Implicit target: the actors of the sentence other than the source (nearest first)."""
     trig = c.trigger
     found: list[tuple[int, list[ActorMention]]] = []
-    # "La Norvège, membre de l'Otan, ...": an apposition to the source describes it
-    described = {x.i for s in c.sources for t in index.tokens_of(s) for a in t.children
-                 if a.dep_ == "appos" or (a.dep_ == "conj" and a.pos_ == "NOUN" and  # misparsed apposition
-                                          not any(k.dep_ == "cc" for k in a.children))
-                 for x in a.subtree}
+    described = _described(c, index)
     for t, ms in index.in_sentence(trig.sent):
         if any(m.start in speakers for m in ms) or t.i in c.excluded or t.i in described or \
                 _under(t, t.sent.root, not_done):  # "without returning to Kyrgyzstan": no partner
