@@ -181,6 +181,11 @@ CASES: list[tuple[str, str, str, str, set[str], set[str], str]] = [
      "to return home.", "03", {"GRC"}, set(), "future"),
     ("fr-autoriser-past-relative", "fr", "La Grèce autorisera les réfugiés albanais, qui ont fui les combats "
      "l'an dernier, à rentrer chez eux.", "03", {"GRC"}, set(), "future"),
+    # the broker or backer named before "-brokered" / "-backed" is no party to the act
+    ("en-brokered", "en", "Turkey signed a UN-brokered deal with Greece on Monday.", "05", {"TUR", "GRC"}, set(),
+     "asserted"),
+    ("en-backer-not-target", "en", "Hizbollah declared a unilateral ceasefire on Wednesday after 12 days of battles "
+     "with the Syrian-backed Amal militia.", "08", {"LBN"}, set(), "asserted"),
     # an act under "without" / "sans" is said not to be done
     ("en-without", "en", "The Chilean government agreed to the talks without inviting Peru.",
      "03", {"CHL"}, set(), "asserted"),
@@ -269,12 +274,27 @@ ABSENT = [
     ("en-subject-not-an-actor", "13", "SRB"),
     ("en-condition-over-future", "13", "KUR"),
     ("en-killed-or-wounded", "18", "PSE"),
+    ("en-brokered", "05", "IGO"),
+    ("en-brokered", "03", "IGO"),
 ]
 
 SELF_TARGET = [
     # (case id, country that must not be a target of an event of its own government)
     ("en-state-at-home", "TUR"),
 ]
+
+
+NOT_TARGET = [
+    # (case id, country that no event of the case may target)
+    ("en-backer-not-target", "SYR"),
+]
+
+
+@pytest.mark.parametrize("cid,country", NOT_TARGET, ids=[f"{c[0]}-not-{c[1]}" for c in NOT_TARGET])
+def test_country_not_a_target(extracted: dict[str, dict[str, Any]], cid: str, country: str) -> None:
+    d = extracted[cid]
+    assert d["events"], _show(d)
+    assert not [e for e in d["events"] if country in _countries(e["target"])], _show(d)
 
 
 @pytest.mark.parametrize("cid,country", SELF_TARGET, ids=[c[0] for c in SELF_TARGET])

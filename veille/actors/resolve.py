@@ -112,6 +112,8 @@ class Resolver:
             return None  # "a Bosnia-style war": a manner, not an actor
         if m.head < 0:
             m.head = self.doc[m.start:m.end].root.i
+        if self.backer(m.end - 1) and not m.via.startswith("backer"):
+            m.via = f"backer ({m.via})"  # "Syrian-backed", "UN-brokered": no party to the act
         self.mentions.append(m)
         self.token_mention.setdefault(m.head, m)
         if m.kind == "person":
@@ -740,7 +742,8 @@ class Resolver:
             return cached
         doc, out = self.doc, []
         if self._name_tokens is None:
-            self._name_tokens = {i for m in self.mentions if m.via in NAME_VIAS for i in range(m.start, m.end)}
+            self._name_tokens = {i for m in self.mentions if m.via in NAME_VIAS or m.via.startswith("backer")
+                                 for i in range(m.start, m.end)}
         actor = self._name_tokens
         seen: set[int] = set()
         for i, country in self.place_tokens.items():

@@ -113,6 +113,8 @@ class ActorIndex:
         self.doc = analysis.doc
         self.by_token: dict[int, list[ActorMention]] = {}
         for m in analysis.actors:
+            if m.via and m.via.startswith("backer"):
+                continue  # "the Syrian-backed Amal militia", "a UN-brokered deal": not a party
             span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
