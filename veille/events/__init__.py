@@ -12,13 +12,14 @@ from veille.analysis import Analysis
 from veille.events.coding import ActorIndex, Candidate, code_sentence
 from veille.events.lexicon import load_lexicon
 from veille.events.merging import merge_mentions
+from veille.events.modality import load_cues
 from veille.events.ontology import lookup
 from veille.places import event_place
 from veille.quotes import attribution
 from veille.records import ActorRef, Event, Place, Span
+from veille.times import event_date
 
 VISIT_CODES = {"042", "043", "044", "036"}
-from veille.times import event_date
 
 
 def explain(analysis: Analysis) -> list[tuple[Span, list[Candidate]]]:
@@ -95,15 +96,13 @@ def _event(analysis: Analysis, c: Candidate, n: int, sentence: Span) -> Event:
         mention_spans=[Span(trig.text, trig.start_char, trig.end_char)])
 
 
-DEMONSTRATIVES = frozenset({"ce", "cet", "cette", "ces", "this", "that", "these", "those"})
-
-
 def _antecedent(c: Candidate, events: list[Event], event: Event) -> Event | None:
     """The event an act noun with a demonstrative refers back to ("se rendra en Albanie ...,
     le premier à effectuer ce déplacement", "this visit"), an earlier event of the same code
     and source. Its modality and date are the antecedent's, so it is one more mention."""
     nouns = [t for t in c.tokens if t.pos_ == "NOUN"]  # the act noun, alone or after its verb
-    if not any(d.dep_ == "det" and d.lower_ in DEMONSTRATIVES for n in nouns for d in n.children):
+    demonstratives = load_cues(c.trigger.lang_).demonstratives
+    if not any(d.dep_ == "det" and d.lower_ in demonstratives for n in nouns for d in n.children):
         return None
     codes = {a.code for a in event.source}
     return next((e for e in reversed(events) if e.cameo == event.cameo and codes & {a.code for a in e.source}), None)

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from veille.events.arguments import Labels, is_infinitive
-from veille.events.modality import Cues, is_purpose
+from veille.events.modality import Cues, is_purpose, load_cues
 
 if TYPE_CHECKING:
     from veille.events.coding import ActorIndex
@@ -72,15 +72,14 @@ def purpose_clause(tok: Token, lab: Labels, cues: Cues) -> bool:
     return is_infinitive(tok) and any(m.lower_ == "to" and m.tag_ == "TO" for m in marks)
 
 
-WITHOUT = frozenset({"without", "sans"})
-
-
 def not_done(tok: Token) -> bool:
     """An act the sentence says is not done: "agreed to resign without returning", "a
-    démissionné sans revenir"."""
-    return tok.pos_ == "VERB" and (
-        (tok.dep_ == "pcomp" and tok.head.lower_ in WITHOUT) or
-        any(c.dep_ in ("mark", "case") and c.lower_ in WITHOUT and c.i < tok.i for c in tok.children))
+    démissionné sans revenir" (``without_marks`` in ``modality.yaml``)."""
+    if tok.pos_ != "VERB":
+        return False
+    marks = load_cues(tok.lang_).without_marks
+    return (tok.dep_ == "pcomp" and tok.head.lower_ in marks) or \
+        any(c.dep_ in ("mark", "case") and c.lower_ in marks and c.i < tok.i for c in tok.children)
 
 
 def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,

@@ -764,7 +764,6 @@ def suppress_nested(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
 
 
 VIOLENCE = frozenset({"18", "19", "20"})
-WHEN = frozenset({"when", "as", "lorsque", "lorsqu'", "quand"})
 
 
 def _armed_attack(code: str) -> bool:
@@ -773,7 +772,7 @@ def _armed_attack(code: str) -> bool:
     return code[:2] in VIOLENCE and code[:3] not in ("191", "192")
 
 
-def merge_consequences(cands: list[Candidate], lab: Labels) -> None:
+def merge_consequences(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
     """A violent act told with its outcome is one event: "shelled the town, killing 20"
     (a participle clause), "killing or wounding 50", "were killed or wounded" (coordinated
     violent verbs of the same actor), "killed 23 when they blew themselves up", "en se faisant
@@ -787,7 +786,7 @@ def merge_consequences(cands: list[Candidate], lab: Labels) -> None:
         marks = [ch.lower_ for ch in tok.children if ch.dep_ in ("mark", "advmod") and ch.i < tok.i]
         participle = tok.dep_ in lab.advcl and is_present_participle(tok) and \
             (not marks or marks == ["en"])  # "tuant 20", "en se faisant exploser"
-        when = tok.dep_ in lab.advcl and any(m in WHEN for m in marks)  # "killed 23 when they blew themselves up"
+        when = tok.dep_ in lab.advcl and any(m in cues.simultaneity_marks for m in marks)  # "when they blew ... up"
         if not (participle or when or tok.dep_ in lab.conj):
             continue
         main = coded.get(tok.head.i) or next(  # "ont déclenché des tirs ..., tuant 50": the support verb's act
@@ -865,7 +864,7 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
     cands += demands(sent, cands, index, lab, lang)
     cands.sort(key=lambda c: c.trigger.i)
     suppress_nested(cands, lab, cues)
-    merge_consequences(cands, lab)
+    merge_consequences(cands, lab, cues)
     return cands
 
 

@@ -23,7 +23,7 @@ KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_head
         "hypothetical_phrases", "hypothetical_marks", "negation_verbs", "denial_verbs",
         "negative_determiners", "intent_heads", "purpose_marks", "temporal_preps",
         "acceptance_verbs", "volition_verbs", "obligation_auxiliaries", "obligation_verbs", "decision_verbs",
-        "future_in_past", "collective_nouns")
+        "future_in_past", "collective_nouns", "simultaneity_marks", "without_marks", "demonstratives")
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,9 @@ class Cues:
     decision_verbs: frozenset[str]
     future_in_past: frozenset[str]
     collective_nouns: frozenset[str]
+    simultaneity_marks: frozenset[str]
+    without_marks: frozenset[str]
+    demonstratives: frozenset[str]
 
 
 @lru_cache(maxsize=4)
