@@ -3,7 +3,7 @@
 Each line of ``shared/data/plover/input_dev_{lang}.jsonl`` is a one-sentence
 article; the output is scored against ``gold_dev_{lang}.jsonl`` with
 ``veille.evaluate`` (the rule of ``shared/eval/score.py``, PLOVER labels). Fails when
-F1 falls under the pinned floor (about 0.05 under the figure measured when pinned).
+F1 falls under the pinned floor: the issue's bar of 0.60, about 0.02 under the figures measured when pinned.
 ``bench/plover_eval.py`` prints the per-category breakdown.
 """
 from __future__ import annotations
@@ -19,7 +19,7 @@ from veille.read import read_paths
 from veille.records import Extraction
 
 PLOVER = Path(__file__).resolve().parents[3] / "shared" / "data" / "plover"
-F1_FLOOR = {"en": 0.55, "fr": 0.55}  # measured en 0.581, fr 0.572 when pinned
+F1_FLOOR = {"en": 0.60, "fr": 0.60}  # measured en 0.626, fr 0.619 when pinned (the issue's bar)
 
 
 @pytest.mark.parametrize("lang", ["en", "fr"])
