@@ -3,7 +3,8 @@
 Each line of ``shared/data/plover/input_dev_{lang}.jsonl`` is a one-sentence
 article; the output is scored against ``gold_dev_{lang}.jsonl`` with
 ``veille.evaluate`` (the rule of ``shared/eval/score.py``, PLOVER labels). Fails when
-F1 falls under the pinned floor: the issue's bar of 0.60, about 0.02 under the figures measured when pinned.
+F1 falls under the pinned floor: the issue's bar of 0.60, about 0.02 under the figures
+measured when pinned.
 ``bench/plover_eval.py`` prints the per-category breakdown.
 """
 from __future__ import annotations
