@@ -20,7 +20,7 @@ from functools import lru_cache
 import yaml
 from spacy.tokens import Doc, Span, Token
 
-from veille.actors.knowledge import kb_regions
+from veille.actors.knowledge import kb_regions, region_around
 from veille.analysis import Analysis
 from veille.records import ActorMention, Article, Place
 
@@ -183,17 +183,6 @@ def _choose(entries: list[GazEntry], context: set[str]) -> GazEntry:
     return entries[0]
 
 
-def _region_around(span: Span, regions: dict[str, str]) -> Span | None:
-    """The region of one country (``kb/regions.yaml``) whose name holds the span and one or
-    two words more ("Ireland" in "Northern Ireland")."""
-    doc = span.doc
-    for k in (1, 2):
-        for a, b in ((span.start - k, span.end), (span.start, span.end + k)):
-            if 0 <= a and b <= len(doc) and doc[a:b].text.lower() in regions:
-                return doc[a:b]
-    return None
-
-
 def resolve_places(doc: Doc, article: Article, actors: list[ActorMention]) -> list[Place]:
     """Every place mention of the body resolved to a gazetteer entry."""
     gaz = gazetteer()
@@ -201,10 +190,11 @@ def resolve_places(doc: Doc, article: Article, actors: list[ActorMention]) -> li
     out: list[Place] = []
     regions = kb_regions()
     for span in _candidates(doc):
-        region = _region_around(span, regions)
+        region = region_around(doc, span.start, span.end, regions)
         if region is not None:  # "Northern Ireland", "Irlande du Nord": not the country inside it
-            out.append(Place(text=region.text, start=region.start_char, end=region.end_char, name=region.text,
-                             country=regions[region.text.lower()], feature="region", entry="kb:regions"))
+            name = doc[region[0]:region[1]]
+            out.append(Place(text=name.text, start=name.start_char, end=name.end_char, name=name.text,
+                             country=region[2], feature="region", entry="kb:regions"))
             continue
         entries = gaz.get(_norm(span.text))
         if not entries:

@@ -34,11 +34,14 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from veille.errors import E401, E402, VeilleError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 PACKAGE = Path(__file__).resolve().parents[1]
 KB_DIR = PACKAGE / "kb"
@@ -656,6 +659,17 @@ def knowledge(lang: str, user_files: tuple[str, ...] = ()) -> Knowledge:
 def kb_regions() -> dict[str, str]:
     """Region name (lowercase) -> country code of ``kb/regions.yaml`` (loaded once)."""
     return load_regions(KB_DIR / "regions.yaml")
+
+
+def region_around(doc: Doc, start: int, end: int, regions: dict[str, str]) -> tuple[int, int, str] | None:
+    """(start, end, country) of the region of one country whose name holds tokens [start,
+    end) and one or two words more ("Ireland" in "Northern Ireland", "Irlande" in "Irlande du
+    Nord"), or None."""
+    for k in (1, 2):
+        for a, b in ((start - k, end), (start, end + k)):
+            if 0 <= a and b <= len(doc) and (code := regions.get(doc[a:b].text.lower())):
+                return a, b, code
+    return None
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,7 @@ from datetime import date
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from veille.actors.knowledge import Entry, Knowledge, Role
+from veille.actors.knowledge import Entry, Knowledge, Role, region_around
 from veille.actors.match import ActorIndex, NameKey
 from veille.records import ActorMention
 
@@ -204,12 +204,10 @@ class Resolver:
             return  # George Washington
         if info.kind in ("country", "acronym") and e < len(doc) and (doc[e].text in CURRENCY_SIGNS or doc[e].is_currency):
             return  # "US $50 million", "HK$ 3 billion": a currency, not the country
-        if info.kind == "country":
-            for k in (1, 2):  # "Northern Ireland", "Irlande du Nord": a region, not the country inside it
-                for a, b in ((s - k, e), (s, e + k)):
-                    if 0 <= a and b <= len(doc) and self.kb.regions.get(doc[a:b].text.lower()):
-                        self.places[doc[a:b].text] = self.kb.regions[doc[a:b].text.lower()]
-                        return
+        if info.kind == "country" and (region := region_around(doc, s, e, self.kb.regions)) is not None:
+            a, b, country = region  # "Northern Ireland", "Irlande du Nord": a region, not the country inside it
+            self.places[doc[a:b].text] = country
+            return
         code = entry.code or entry.id
         kind = "actor"
         if info.kind in ("country", "capital"):
@@ -708,10 +706,8 @@ class Resolver:
         text = doc[start:end].text
         if text in self.places:
             return self.places[text][:3]
-        code = self.kb.regions.get(text.lower()) or next(
-            (c for a, b in ((start, end + 2), (start, end + 1), (start - 2, end), (start - 1, end))
-             if 0 <= a and b <= len(doc) and (c := self.kb.regions.get(doc[a:b].text.lower()))),
-            None)  # "Irlande du Nord", "Northern Ireland": the region the name is part of
+        region = region_around(doc, start, end, self.kb.regions)  # "Irlande du Nord": the region it is part of
+        code = self.kb.regions.get(text.lower()) or (region[2] if region is not None else None)
         if code:
             return code
         if any(t.ent_type_ in NAME_ENTS or t.i in self.person_cover for t in doc[start:end]):

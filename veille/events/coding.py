@@ -523,13 +523,12 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                 if t not in c.tokens and index.is_act(t):
                     c.excluded.update(x.i for x in t.subtree)
         if not c.targets:  # "demanded that the government end ...", "urged Iran to ...": the addressee
-            incise = inverted_subject(trig, lab) is not None  # "X ne respecte pas ..., a protesté Y"
-            comps = list(trig.children)
-            if incise and trig.head.i < trig.i and trig.dep_ in lab.conj | {"parataxis"}:
+            comps = list(trig.children)  # an incise: "X ne respecte pas ..., a protesté Y"
+            if inverted and trig.head.i < trig.i and trig.dep_ in lab.conj | {"parataxis"}:
                 comps.append(trig.head)  # the reported clause parsed as the head of the incise
             for comp in comps:
                 content = comp.dep_ in lab.ccomp | lab.xcomp or \
-                    (incise and comp.i < trig.i and (comp.dep_ in lab.advcl | {"parataxis"} or comp.i == trig.head.i))
+                    (inverted and comp.i < trig.i and (comp.dep_ in lab.advcl | {"parataxis"} or comp.i == trig.head.i))
                 if content and comp.pos_ in ("VERB", "AUX") and not _trailing_attribution(comp):
                     subj = [x for x in comp.children if x.dep_ in lab.subj or x.dep_ in lab.subj_pass]
                     found = _actors(subj, index, lab)
