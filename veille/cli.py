@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from veille import __version__
 from veille.errors import VeilleError
@@ -31,11 +32,18 @@ if TYPE_CHECKING:
     from datetime import date
 
     from veille.config import Config
+    from veille.records import ErrorRecord, Failure
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="veille: political events from news (who did what to whom, when, where, "
                        "according to whom).")
-err = Console(stderr=True)
+# Paths, titles and messages carry users' text: no console here reads markup from it.
+err = Console(stderr=True, markup=False, highlight=False)
+
+
+def plain_console() -> Console:
+    """A stdout console that prints text as given (no markup, no highlighting)."""
+    return Console(markup=False, highlight=False)
 
 
 def _version(value: bool) -> None:
@@ -51,7 +59,7 @@ def main(version: bool = typer.Option(False, "--version", callback=_version, is_
 
 
 def fail(exc: VeilleError) -> None:
-    err.print(f"[red]{exc.code}[/red] {exc.message}\n  [dim]hint:[/dim] {exc.hint}")
+    err.print(Text.assemble((exc.code, "red"), f" {exc.message}\n  ", ("hint:", "dim"), f" {exc.hint}"))
     raise typer.Exit(exc.exit_code)
 
 
@@ -80,7 +88,11 @@ def extract(path: str = typer.Argument(..., help="File to read, or - for standar
         fail(exc)
         return
     for f in failures + [r for r in results if isinstance(r, Failure)]:
-        err.print(f"[red]{f.code}[/red] {f.message}")
+        report_failure(f)
+    for r in results:
+        if not isinstance(r, Failure):
+            for warning in r.errors:
+                report_failure(warning)
     for r in results:
         if isinstance(r, Failure):
             continue
@@ -93,6 +105,21 @@ def extract(path: str = typer.Argument(..., help="File to read, or - for standar
     bad = [f for f in failures + results if isinstance(f, Failure) and not f.skipped]
     if bad:
         raise typer.Exit(1 if results else 3)
+
+
+def report_failure(item: "Failure | ErrorRecord") -> None:
+    """One coded failure or warning on stderr, with the catalogue's hint."""
+    report(item.code, item.message)
+
+
+def report(code: str, message: str) -> None:
+    """A coded message on stderr, with the catalogue's hint for ``code``."""
+    from veille.errors import CATALOGUE
+
+    spec = CATALOGUE.get(code)
+    hint = spec.hint if spec and "{" not in spec.hint else ""
+    err.print(Text.assemble((code, "red"), f" {message}",
+                            *((("\n  ", ("hint:", "dim"), f" {hint}")) if hint else ())))
 
 
 def _config(path: Optional[Path]) -> "Config":
@@ -140,10 +167,16 @@ def ingest(paths: list[str] = typer.Argument(..., help="Files, folders or globs 
         fail(exc)
         return
     err.print(f"{summary.articles} articles, {summary.events} events, {summary.failures} failures, "
-              f"{summary.skipped} skipped, {summary.unchanged} unchanged "
+              f"{summary.skipped} skipped ({summary.duplicates} duplicates), {summary.unchanged} unchanged "
               f"in {summary.seconds:.1f} s → {db}")
+    for code, (count, example) in sorted(summary.problems.items()):
+        report(code, f"×{count}, e.g. {example}")
+    if summary.duplicates:
+        err.print("duplicates: inputs with the id of an earlier input of this run (same title, body and "
+                  "source, or the same given id); the first is stored, the others are in failures (E116)",
+                  style="dim")
     if summary.failures:
-        err.print(f"[dim]see the failures: SELECT * FROM failures  (duckdb {db})[/dim]")
+        err.print(f"see the failures: SELECT * FROM failures  (duckdb {db})", style="dim")
         raise typer.Exit(1 if summary.articles or summary.unchanged else 3)
 
 
@@ -265,11 +298,17 @@ def serve(db: Path = typer.Option(..., "--db", help="DuckDB file (created if mis
     from veille.config import load_config
 
     try:
-        api = create_app(db, config=load_config(config), read_only=read_only)
+        cfg = load_config(config)
+        api = create_app(db, config=cfg, read_only=read_only, allowed_hosts=[host])
     except VeilleError as exc:
         fail(exc)
         return
     err.print(f"veille on http://{host}:{port}/  (API docs: /docs)")
+    if not read_only and not cfg.api.token:
+        from veille.api.guard import token_path
+
+        err.print(f"writes (POST /ingest, /extract) need the token in {token_path(db)}: "
+                  f"-H \"Authorization: Bearer $(cat {token_path(db)})\"", style="dim")
     # keep-alive longer than clients idle between bursts: a server-side close racing a reused
     # connection is what a loaded client sees as a dropped request
     uvicorn.run(api, host=host, port=port, log_level="warning", timeout_keep_alive=75)
@@ -330,10 +369,10 @@ def quotes(path: str = typer.Argument(..., help="File to read, or - for standard
     except VeilleError as exc:
         fail(exc)
         return
-    out = Console()
+    out = plain_console()
     for r in items + results:
         if isinstance(r, Failure):
-            err.print(f"[red]{r.code}[/red] {r.message}")
+            report_failure(r)
     for r in results:
         if isinstance(r, Failure):
             continue
@@ -387,7 +426,7 @@ def actors(path: str = typer.Argument(..., help="File to read, or - for standard
         items = list(read_input(path, lang=lang))
         for item in items:
             if isinstance(item, Failure):
-                err.print(f"[red]{item.code}[/red] {item.message}")
+                report_failure(item)
                 continue
             doc = load_pipeline(item.language or "fr")(item.text)
             for m in resolve_actors(doc, item):
@@ -423,7 +462,7 @@ def watch(sources: list[str] = typer.Argument(..., help="Feed URLs (RSS/Atom), f
         fail(exc)
         return
     for line in summary.errors:
-        err.print(f"[red]{line}[/red]")
+        err.print(line, style="red")
     err.print(f"{summary.rounds} rounds: {summary.articles} articles, {summary.events} events, "
               f"{summary.duplicates} duplicates, {summary.failures} failures → {db}")
     if summary.errors or summary.failures:
@@ -479,11 +518,11 @@ def explain(path: str = typer.Argument(..., help="File to read, or - for standar
         items = list(read_input(path, lang=lang, article_id=article_id))
         for item in items:
             if isinstance(item, Failure):
-                err.print(f"[red]{item.code}[/red] {item.message}")
+                report_failure(item)
                 continue
             doc = load_pipeline(item.language or "fr")(item.text)
             x = analyse(item, doc)
-            Console().print(f"[bold]{item.title or item.id}[/bold] ({item.language})")
+            plain_console().print(Text.assemble((item.title or item.id, "bold"), f" ({item.language})"))
             print_explanation(Analysis(item, doc, x.actors, x.times, x.places, x.quotes))
     except VeilleError as exc:
         fail(exc)

@@ -38,7 +38,7 @@ from typing import Any
 
 from veille.config import Config, default_config
 from veille.errors import E801, VeilleError
-from veille.read import expand, format_of, read_paths
+from veille.read import display_path, expand, format_of, read_paths
 from veille.read.base import ReadOptions
 from veille.read.jsonl import read_jsonl
 from veille.records import Article, Failure
@@ -79,7 +79,8 @@ def _shard_id(files: Sequence[str], start: int | None, end: int | None) -> str:
 
 def plan_shards(paths: Sequence[str], *, lines_per_shard: int = 200, files_per_shard: int = 32) -> list[Shard]:
     """Shards of the inputs: JSONL split by lines, one WARC per shard, small files grouped."""
-    files = [f for p in paths for f in expand(p)]
+    # a folder that cannot be listed stays a path: reading it again records its failure (E115)
+    files = [f.source if isinstance(f, Failure) else f for p in paths for f in expand(p)]
     shards: list[Shard] = []
     group: list[str] = []
     for f in files:
@@ -112,7 +113,7 @@ def read_shard(shard: Shard, opts: ReadOptions) -> Iterator[Article | Failure]:
         # blank lines keep read_jsonl's line numbers (sources are path:line)
         lines = itertools.chain(itertools.repeat(b"\n", shard.start),
                                 itertools.islice(fh, shard.start, shard.end))
-        yield from read_jsonl(io.BytesIO(b"".join(lines)), path, opts)
+        yield from read_jsonl(io.BytesIO(b"".join(lines)), display_path(path), opts)
 
 
 def _quote(path: Path | str) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from veille.errors import E501, VeilleError
 
@@ -34,6 +34,7 @@ class NlpConfig(_Strict):
     languages: list[str]
     pipelines: dict[str, PipelineSpec]
     batch_size: int = 16
+    max_piece_chars: int = Field(100_000, ge=1000)
 
 
 class ActorsConfig(_Strict):
@@ -52,6 +53,8 @@ class ApiConfig(_Strict):
     max_request_bytes: int = 5_000_000
     page_size: int = 50
     max_page_size: int = 1000
+    token: str | None = None  # writes need it; None = made at start, written to DB.token
+    allowed_hosts: list[str] = []  # Host names served besides loopback and the bound address
 
 
 class Config(_Strict):

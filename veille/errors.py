@@ -47,6 +47,15 @@ E110 = _spec("E110", "Unknown input format for {path}",
 E111 = _spec("E111", "Cannot identify the language of {path}",
              "Pass --lang or give the article more text.", 0)
 E112 = _spec("E112", "No input files matched {pattern}", "Check the path or glob.", 2)
+E113 = _spec("E113", "Mixed encodings in {path}: {detail}",
+             "The text was kept; check the accented characters of that file, or convert it to UTF-8.", 0)
+E114 = _spec("E114", "Not a regular file: {path} ({kind})",
+             "Pass files or folders of files; pipes, sockets and devices are not read.", 3)
+E116 = _spec("E116", "Duplicate input {path}: same article id {article} as {first}",
+             "Nothing to do: the first copy is stored. Give the inputs different titles or ids if they "
+             "are different articles.", 0)
+E115 = _spec("E115", "Cannot list folder {path}: {detail}",
+             "Check the folder's permissions; the files that could be listed were read.", 3)
 
 # E2xx: language processing
 E201 = _spec("E201", "No spaCy pipeline installed for language {lang!r} (package {package})",
@@ -63,6 +72,10 @@ E302 = _spec("E302", "Cannot open database {path}: {detail}",
              "Check the path, permissions, and that no other process holds a write lock.", 5)
 E304 = _spec("E304", "Cannot write to database {path}: {detail}",
              "Check disk space and that no other process writes to it.", 5)
+E305 = _spec("E305", "Article {article} could not be stored: {detail}",
+             "The rest of the batch was stored; report the input with this message.", 1)
+E306 = _spec("E306", "Cannot read database {path}: {detail}",
+             "The file may be damaged: restore it from a backup, or re-ingest into a new file.", 5)
 E303 = _spec("E303", "Database {path} does not exist", "Run `veille ingest PATH --db {path}` first.", 5)
 
 # E4xx: knowledge and data files
@@ -83,6 +96,11 @@ E701 = _spec("E701", "Request too large ({size} bytes > {limit})", "Send smaller
 E702 = _spec("E702", "Not found: {what}", "Check the id.", 1)
 E704 = _spec("E704", "Internal error in the API: {detail}", "This is a bug in veille; report it with the request.", 1)
 E703 = _spec("E703", "Invalid parameter {name}: {detail}", "See /docs for the accepted values.", 1)
+E705 = _spec("E705", "Host {host!r} is not served here",
+             "Use http://127.0.0.1:PORT/, or add the name to api.allowed_hosts in your config.", 1)
+E706 = _spec("E706", "Writes need the server's token",
+             "Send 'Authorization: Bearer TOKEN' with the token from the file DB.token beside the store "
+             "(or api.token in the config).", 1)
 
 # E8xx: cluster and watch
 E801 = _spec("E801", "Ray is not installed", "Install the cluster extra: pip install 'veille[cluster]'.", 2)

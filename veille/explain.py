@@ -3,6 +3,7 @@ was or was not coded."""
 from __future__ import annotations
 
 from rich.console import Console
+from rich.text import Text
 
 from veille.analysis import Analysis
 from veille.events import explain
@@ -16,15 +17,18 @@ def print_explanation(analysis: Analysis, console: Console | None = None) -> Non
     """Print the coder's reasoning for every sentence of an analysed article."""
     console = console or Console()
     for sentence, cands in explain(analysis):
-        console.print(f"\n[bold]¶ {sentence.start}-{sentence.end}[/bold] {sentence.text.strip()}")
+        # the article's words are Text, never markup ('[/]' in a sentence must print as is)
+        console.print(Text.assemble("\n", (f"¶ {sentence.start}-{sentence.end}", "bold"), " ",
+                                    sentence.text.strip()))
         if not cands:
-            console.print("  [dim](no predicate from the lexicon)[/dim]")
+            console.print(Text("  (no predicate from the lexicon)", style="dim"))
         for c in cands:
-            status = "[green]coded[/green]" if c.coded else f"[yellow]not coded[/yellow]: {c.reason}"
+            status = Text("coded", style="green") if c.coded else Text.assemble(("not coded", "yellow"),
+                                                                                 f": {c.reason}")
             entry = c.entry.id if c.entry else "-"
             code = c.code or (c.entry.code if c.entry else "")
-            console.print(f"  • '{c.text}' → {code} ({entry}) {status}")
-            console.print(f"      source: {_actors(c.sources)} via {c.source_path or '-'}; "
-                          f"target: {_actors(c.targets)} via {c.target_path or '-'}; "
-                          f"modality: {c.modality} {c.modality_cue}"
-                          + (f"; coded as {c.recoded}" if c.recoded else ""))
+            console.print(Text.assemble(f"  • '{c.text}' → {code} ({entry}) ", status))
+            console.print(Text(f"      source: {_actors(c.sources)} via {c.source_path or '-'}; "
+                               f"target: {_actors(c.targets)} via {c.target_path or '-'}; "
+                               f"modality: {c.modality} {c.modality_cue}"
+                               + (f"; coded as {c.recoded}" if c.recoded else "")))

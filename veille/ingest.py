@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import multiprocessing as mp
 import os
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Protocol
 
 from veille.config import Config, default_config
-from veille.errors import E203, VeilleError
+from veille.errors import E116, E203, VeilleError
 from veille.read import read_paths
 from veille.records import Article, Extraction, Failure
 from veille.store import StoreWriter, connect
@@ -80,6 +81,25 @@ _WORKER_CONFIG: Config | None = None
 def _init_worker(config: Config) -> None:
     global _WORKER_CONFIG
     _WORKER_CONFIG = config
+    die_with_parent()
+
+
+def die_with_parent() -> None:
+    """End this worker process as soon as the process that started it is gone.
+
+    A pool's workers otherwise outlive a parent killed with -9 (each holds a spaCy
+    model, hundreds of MB). The parent's sentinel (a pipe multiprocessing keeps open
+    while the parent lives) becomes readable when it dies, however it dies.
+    """
+    parent = mp.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        parent.join()
+        os._exit(70)
+
+    threading.Thread(target=watch, name="veille-parent-watch", daemon=True).start()
 
 
 def _work(chunk: list[Article]) -> list[Result]:
@@ -132,7 +152,14 @@ class IngestSummary:
     failures: int = 0  # inputs that failed, with a coded row in ``failures``
     skipped: int = 0  # deliberate skips recorded in ``failures`` (unsupported language)
     unchanged: int = 0  # already stored with the same body (not re-extracted)
+    duplicates: int = 0  # inputs with the id of an earlier input of this run (recorded as skipped, E116)
     seconds: float = 0.0
+    problems: dict[str, tuple[int, str]] = field(default_factory=dict)  # code -> (count, first message)
+
+    def note(self, code: str, message: str) -> None:
+        """Count a coded failure or warning, keeping the first message of each code."""
+        count, first = self.problems.get(code, (0, message))
+        self.problems[code] = (count + 1, first)
 
 
 def ingest(paths: Sequence[str], db: str, *, workers: int | None = None, lang: str | None = None,
@@ -150,6 +177,7 @@ def ingest(paths: Sequence[str], db: str, *, workers: int | None = None, lang: s
     writer = StoreWriter(con, db)
     read_failures: list[Failure] = []
     seen = {"read": 0, "done": 0}
+    ids: dict[str, str] = {}  # article id -> the input it came from, in this run
 
     def chunks() -> Iterator[list[Article]]:
         chunk: list[Article] = []
@@ -158,6 +186,14 @@ def ingest(paths: Sequence[str], db: str, *, workers: int | None = None, lang: s
             if isinstance(item, Failure):
                 read_failures.append(item)
                 continue
+            where = item.source_path or item.id
+            if item.id in ids:
+                summary.duplicates += 1
+                read_failures.append(Failure(
+                    source=where, code=E116.code, stage="read", skipped=True,
+                    message=E116.template.format(path=where, article=item.id, first=ids[item.id])))
+                continue
+            ids[item.id] = where
             chunk.append(item)
             if len(chunk) >= config.nlp.batch_size:
                 yield from _fresh(chunk)
@@ -176,14 +212,24 @@ def ingest(paths: Sequence[str], db: str, *, workers: int | None = None, lang: s
             yield chunk
 
     buffer: list[Result] = []
+    noted = {"upto": 0}  # items of ``buffer`` already counted in ``summary.problems``
     size = config.store.batch_articles
 
     def commit(final: bool = False) -> None:
         buffer.extend(read_failures)
         read_failures.clear()
+        for item in buffer[noted["upto"]:]:
+            if isinstance(item, Failure):
+                if not item.skipped:
+                    summary.note(item.code, item.message)
+            else:
+                for warning in item.errors:
+                    summary.note(warning.code, warning.message)
+        noted["upto"] = len(buffer)
         while len(buffer) >= size or (final and buffer):
             counts = writer.write(buffer[:size])
             del buffer[:size]
+            noted["upto"] = max(0, noted["upto"] - size)
             summary.articles += counts.articles
             summary.events += counts.events
             summary.failures += counts.failures

@@ -8,6 +8,8 @@ registered spaCy factories added here.
 from __future__ import annotations
 
 import importlib.util
+import re
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 import spacy
@@ -76,3 +78,80 @@ def load_pipeline(lang: str, config: Config | None = None) -> Language:
     if spec is None:
         raise VeilleError(E201, lang=lang, package="(none configured)")
     return _load(lang, spec.package, spec.expect_name, spec.expect_version)
+
+
+# Where a long text may be cut, best first: a blank line, a line break, a sentence end
+# followed by a space, any space. The cut goes after the match, so every piece keeps
+# its trailing whitespace and the pieces join back into the exact text.
+_CUTS = (re.compile(r"\n\s*\n"), re.compile(r"\n"), re.compile(r"[.!?…][\"»”’)\]]?\s+"), re.compile(r"\s+"))
+
+
+def split_text(text: str, max_chars: int) -> list[str]:
+    """``text`` cut into pieces of at most ``max_chars`` characters, at the best
+    boundary the window offers (paragraph, line, sentence, space; a hard cut only in a
+    run without spaces). ``"".join(pieces) == text``."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > max_chars:
+        window = text[start:start + max_chars]
+        cut = 0
+        for pattern in _CUTS:
+            ends = [m.end() for m in pattern.finditer(window) if m.end() < len(window)]
+            if ends and ends[-1] > max_chars // 4:  # a cut too near the start makes many tiny pieces
+                cut = ends[-1]
+                break
+        cut = cut or max_chars
+        pieces.append(text[start:start + cut])
+        start += cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def piece_limit(nlp: Language, config: Config) -> int:
+    """Longest text parsed in one go: the configured piece size, within spaCy's limit."""
+    return max(1, min(config.nlp.max_piece_chars, nlp.max_length - 1))
+
+
+def parse(nlp: Language, texts: Sequence[str], max_chars: int) -> Iterator[Doc | Exception]:
+    """One ``Doc`` per text, in order, or the exception that text raised.
+
+    Texts are batched through ``nlp.pipe``; a text longer than ``max_chars`` is parsed
+    in pieces (``split_text``) joined into one ``Doc`` of the whole text. A batch that
+    fails is parsed again text by text, so one text never costs the others.
+    """
+    short = [i for i, t in enumerate(texts) if len(t) <= max_chars]
+    docs: dict[int, Doc | Exception] = {}
+    try:
+        docs.update(zip(short, nlp.pipe([texts[i] for i in short], batch_size=max(len(short), 1))))
+    except Exception:  # noqa: BLE001 - parsed again one by one below
+        docs.clear()
+        for i in short:
+            docs[i] = _guarded(lambda: nlp(texts[i]))
+    for i, text in enumerate(texts):
+        if i not in docs:
+            docs[i] = _guarded(lambda: parse_long(nlp, text, max_chars))
+        yield docs.pop(i)
+
+
+def _guarded(fn: Callable[[], Doc]) -> Doc | Exception:
+    try:
+        return fn()
+    except Exception as exc:  # noqa: BLE001 - returned to the caller, which records it
+        return exc
+
+
+def parse_long(nlp: Language, text: str, max_chars: int) -> Doc:
+    """A text longer than the parser takes: parsed piece by piece, joined into one Doc.
+
+    Components that keep doc-level data (``doc._``) rebuild it on the joined Doc
+    through their ``rejoin(doc)`` method.
+    """
+    pieces = list(nlp.pipe(split_text(text, max_chars)))
+    doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])
+    for _, component in nlp.pipeline:
+        rejoin = getattr(component, "rejoin", None)
+        if rejoin is not None:
+            rejoin(doc)
+    if doc.text != text:  # from_docs keeps every character; this would be a bug
+        raise ValueError(f"joined parse differs from the text ({len(doc.text)} != {len(text)} characters)")
+    return doc

@@ -16,7 +16,7 @@ from veille.analysis import Analysis
 from veille.config import Config, default_config
 from veille.errors import E106, E203
 from veille.events import code_events
-from veille.nlp import load_pipeline
+from veille.nlp import load_pipeline, parse, piece_limit
 from veille.places import resolve_places
 from veille.quotes import find_quotes
 from veille.records import Article, ErrorRecord, Extraction, Failure
@@ -38,7 +38,7 @@ def _stage(extraction: Extraction, name: str, fn: Callable[[], T], empty: T) -> 
 
 def analyse(article: Article, doc: Doc) -> Extraction:
     """Run the stages after nlp on one article and return the output contract record."""
-    out = Extraction(article=article)
+    out = Extraction(article=article, errors=list(article.warnings))
     out.actors = _stage(out, "actors", lambda: resolve_actors(doc, article), [])
     out.times = _stage(out, "times", lambda: tag_times(doc, article), [])
     out.places = _stage(out, "places", lambda: resolve_places(doc, article, out.actors), [])
@@ -88,8 +88,15 @@ def _extract_chunk(chunk: list[Article], config: Config) -> Iterator[Extraction 
             by_lang.setdefault(lang, []).append(i)
     for lang, idxs in by_lang.items():
         nlp = load_pipeline(lang, config)
-        docs = nlp.pipe((chunk[i].text for i in idxs), batch_size=len(idxs))
+        docs = parse(nlp, [chunk[i].text for i in idxs], piece_limit(nlp, config))
         for i, doc in zip(idxs, docs):
-            results[i] = analyse(chunk[i], doc)
+            results[i] = analyse(chunk[i], doc) if isinstance(doc, Doc) else _nlp_failure(chunk[i], doc)
     for i in range(len(chunk)):
         yield results[i]
+
+
+def _nlp_failure(article: Article, exc: Exception) -> Failure:
+    """The coded failure of an article the parser could not take (E203); the batch goes on."""
+    detail = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    return Failure(source=article.source_path or article.id, article_id=article.id, code=E203.code, stage="nlp",
+                   message=E203.template.format(stage="nlp", article=article.id, detail=detail))

@@ -30,6 +30,7 @@ class Article:
     headings: list[str] = field(default_factory=list)
     url: str | None = None
     source_path: str | None = None
+    warnings: list[ErrorRecord] = field(default_factory=list)  # kept but worth a look (E113)
 
     @property
     def paragraphs(self) -> list[str]:

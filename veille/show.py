@@ -5,8 +5,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
+from rich.text import Text
 
 from veille.records import ActorRef, Event, Extraction
 
@@ -27,7 +27,7 @@ def _date(event: Event) -> str:
     return f"{event.date.value or '?'} [{event.date.basis}]" + (f" «{event.date.text}»" if event.date.text else "")
 
 
-def event_table(events: Iterable[Event], title: str | None = None) -> Table:
+def event_table(events: Iterable[Event], title: str | Text | None = None) -> Table:
     """A rich table: code + name, source → target, date + basis, modality, attribution, trigger."""
     table = Table(title=title, show_lines=False)
     for name in ("code", "source → target", "date", "modality", "according to", "trigger"):
@@ -36,7 +36,7 @@ def event_table(events: Iterable[Event], title: str | None = None) -> Table:
         attribution = ", ".join(a.code or a.text or "?" for a in ev.attribution) or "—"
         cells = (f"{ev.cameo} {cameo_name(ev.cameo)}".strip(), f"{_actors(ev.source)} → {_actors(ev.target)}",
                  _date(ev), ev.modality, attribution, ev.trigger.text)
-        table.add_row(*(escape(c) for c in cells))
+        table.add_row(*(Text(c) for c in cells))  # user text: never read as markup
     return table
 
 
@@ -45,9 +45,9 @@ def print_events(extraction: Extraction, console: Console | None = None) -> None
     console = console or Console()
     art = extraction.article
     title = f"{art.title or art.id} — {art.outlet or '?'} {art.published.isoformat() if art.published else ''}"
-    console.print(event_table(extraction.events, title=escape(title.strip())))
+    console.print(event_table(extraction.events, title=Text(title.strip())))
     if not extraction.events:
-        console.print("[dim]no events[/dim]")
+        console.print("no events", style="dim", markup=False)
 
 
 def print_rows(rows: list[dict[str, Any]], console: Console | None = None) -> None:
@@ -63,6 +63,6 @@ def print_rows(rows: list[dict[str, Any]], console: Console | None = None) -> No
                  f"{', '.join(r.get('source_codes') or []) or '—'} → {', '.join(r.get('target_codes') or []) or '—'}",
                  str(r.get("modality") or ""), ", ".join(r.get("attribution_codes") or []) or "—",
                  str(r.get("trigger_text") or ""), str(r.get("article_id") or "")[:12])
-        table.add_row(*(escape(c) for c in cells))
+        table.add_row(*(Text(c) for c in cells))  # user text: never read as markup
     console.print(table)
-    console.print(f"[dim]{len(rows)} event(s)[/dim]")
+    console.print(f"{len(rows)} event(s)", style="dim", markup=False)

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import seed_data
-from seed_data import fake_extractor
+from seed_data import BASE, fake_extractor
 from veille.api import create_app
 from veille.records import Extraction
 
@@ -22,7 +22,8 @@ def seed_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def client(seed_db: Path) -> Iterator[TestClient]:
     """A client over the shared seed store (read-only use)."""
-    with TestClient(create_app(seed_db, extractor=fake_extractor)) as c:
+    app = create_app(seed_db, extractor=fake_extractor)
+    with TestClient(app, base_url=BASE, headers={"Authorization": f"Bearer {app.state.token}"}) as c:
         yield c
 
 
@@ -31,7 +32,8 @@ def rw_client(seed_db: Path, tmp_path: Path) -> Iterator[TestClient]:
     """A client over a private copy of the seed store (for writes)."""
     db = tmp_path / "rw.duckdb"
     shutil.copy(seed_db, db)
-    with TestClient(create_app(db, extractor=fake_extractor)) as c:
+    app = create_app(db, extractor=fake_extractor)
+    with TestClient(app, base_url=BASE, headers={"Authorization": f"Bearer {app.state.token}"}) as c:
         yield c
 
 

@@ -32,6 +32,8 @@ CAMEO = {  # code -> (quad, goldstein, plover event)
 }
 
 
+BASE = "http://127.0.0.1:8000"  # a loopback Host, as a browser or curl on this machine sends
+
 def span(text: str, needle: str, after: int = 0) -> Span:
     start = text.index(needle, after)
     return Span(needle, start, start + len(needle))

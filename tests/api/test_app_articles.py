@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-S = "6b547be0ac4d7045"
+S = "8b008e548cdb13b1"
 
 
 @pytest.mark.parametrize("params, expected", [

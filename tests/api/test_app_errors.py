@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from seed_data import fake_extractor
+from seed_data import BASE, fake_extractor
 from veille.api import create_app
 from veille.config import load_config
 
@@ -42,7 +42,8 @@ def small_client(seed_db, tmp_path):
     db = tmp_path / "small.duckdb"
     shutil.copy(seed_db, db)
     cfg = load_config(overrides={"api": {"max_request_bytes": 1000}})
-    with TestClient(create_app(db, config=cfg, extractor=fake_extractor)) as c:
+    app = create_app(db, config=cfg, extractor=fake_extractor)
+    with TestClient(app, base_url=BASE, headers={"X-Veille-Token": app.state.token}) as c:
         yield c
 
 

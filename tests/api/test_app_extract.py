@@ -5,7 +5,7 @@ import threading
 
 import pytest
 
-from seed_data import SEED
+from seed_data import BASE, SEED
 
 CONTRACT = {"article", "events", "quotes", "times", "actors", "places", "errors"}
 
@@ -112,9 +112,9 @@ def test_read_only_server_refuses_ingest(seed_db, tmp_path):
 
     db = tmp_path / "ro.duckdb"
     shutil.copy(seed_db, db)
-    with TestClient(create_app(db, read_only=True, extractor=fake_extractor)) as c:
+    with TestClient(create_app(db, read_only=True, extractor=fake_extractor), base_url=BASE) as c:
         assert c.get("/stats").json()["events"] == 11
-        r = c.post("/ingest", json={"text": "Texte."})
+        r = c.post("/ingest", json={"text": "Texte."}, headers={"Origin": BASE})  # the server's own page
         assert r.status_code == 503 and r.json()["error"]["code"] == "E302"
 
 
@@ -128,9 +128,10 @@ def test_extract_runs_the_pipeline(seed_db, tmp_path):
 
     db = tmp_path / "p.duckdb"
     shutil.copy(seed_db, db)
-    with TestClient(create_app(db)) as c:
+    app = create_app(db)
+    with TestClient(app, base_url=BASE, headers={"Authorization": f"Bearer {app.state.token}"}) as c:
         r = c.post("/extract", json={"text": SEED.read_text(encoding="utf-8"), "language": "fr"})
     assert r.status_code == 200, r.text
     body = r.json()
-    assert set(body) == CONTRACT and body["article"]["id"] == "6b547be0ac4d7045"
+    assert set(body) == CONTRACT and body["article"]["id"] == "8b008e548cdb13b1"
     assert isinstance(body["events"], list) and isinstance(body["errors"], list)

@@ -51,7 +51,7 @@ def test_paths_unreadable_files_in_folder(config, corpus):
 def test_paths_directory_read_as_file(config, tmp_path):
     (tmp_path / "x.txt").mkdir()
     (failure,) = read_file(str(tmp_path / "x.txt"), ReadOptions(config=config))
-    assert failure.code == "E109" and "x.txt" in failure.message
+    assert failure.code == "E114" and "x.txt" in failure.message and "folder" in failure.message
 
 
 @pytest.mark.parametrize("pattern,expected", [

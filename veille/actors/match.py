@@ -189,6 +189,10 @@ class ActorMatcher:
             doc.set_ents(filter_spans(spans), default="unmodified")
         return doc
 
+    def rejoin(self, doc: Doc) -> None:
+        """The matches of a Doc joined from pieces parsed apart (``nlp.parse_long``)."""
+        doc._.veille_actor_matches = index_for(self.vocab, self.lang, self.tokenizer).match(doc)
+
 
 @Language.factory("veille_actors", default_config={"lang": "fr"})
 def make_actor_matcher(nlp: Language, name: str, lang: str) -> ActorMatcher:

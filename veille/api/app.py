@@ -37,12 +37,15 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from veille import __version__
 from veille.api import queries as Q
 from veille.config import Config, default_config
-from veille.errors import E105, E110, E302, E701, E702, E703, E704, VeilleError
+from veille.api.guard import RequestGuard, server_token
+from veille.errors import E105, E302, E306, E701, E702, E703, E704, VeilleError
 from veille.records import Article, Extraction, Failure
 
 Extractor = Callable[[list[Article]], list["Extraction | Failure"]]
 Modality = Literal["asserted", "future", "hypothetical", "negated"]
 WEB = resources.files("veille") / "web"
+
+MAX_OFFSET = 2**31 - 1  # beyond any store; larger values would overflow DuckDB's BIGINT
 
 _STATUS = {"E701": 413, "E702": 404, "E703": 422, "E103": 413, "E106": 422, "E303": 404}
 
@@ -189,7 +192,7 @@ def article_from_fields(fields: dict[str, Any], config: Config, filename: str | 
     if not isinstance(text, str) or not text.strip():
         raise VeilleError(E703, name="text", detail="give a non-empty 'text' or upload a file")
     art = parse_dispatch(text, source_path=filename, article_id=fields.get("id") or None,
-                         tz=config.read.timezone, language=lang or _detect(text) or "fr")
+                         tz=config.read.timezone, language=lang or _detect(text, config) or "fr")
     return [_override(art, fields, config)]
 
 
@@ -202,34 +205,37 @@ def _override(art: Article, fields: dict[str, Any], config: Config) -> Article:
     return art
 
 
-def _detect(text: str) -> str | None:
-    try:
-        from veille.read.detect import detect_language  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    try:
-        return detect_language(text)  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - detection is best effort; the default language applies
-        return None
+def _detect(text: str, config: Config) -> str | None:
+    from veille.read.detect import identify_language
+
+    return identify_language(text, config)
 
 
 def _read_upload(raw: bytes, filename: str, fields: dict[str, Any], config: Config) -> list[Article]:
     """HTML, JSONL and WARC uploads go through the file readers of ``veille.read``."""
-    import veille.read as read
+    from veille.read import ReadOptions, read_file
 
-    reader = getattr(read, "read_file", None)
-    if reader is None:
-        raise VeilleError(E110, path=filename)
+    opts = ReadOptions(config=config, lang=fields.get("language") or None)
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / Path(filename).name
+        path = Path(tmp) / (Path(filename).name or "upload")
         path.write_bytes(raw)
-        items = list(reader(path, lang=fields.get("language") or None))
+        items = [_as_uploaded(i, str(path), filename) for i in read_file(path, opts)]
     failures = [i for i in items if isinstance(i, Failure)]
     articles = [_override(a, fields, config) for a in items if isinstance(a, Article)]
     if not articles and failures:
         f = failures[0]
         raise VeilleError(E703, name="file", detail=f"[{f.code}] {f.message}")
     return articles
+
+
+def _as_uploaded(item: Article | Failure, tmp_path: str, filename: str) -> Article | Failure:
+    """Name an uploaded file by its name, not by the temporary path it was read from."""
+    if isinstance(item, Article) and item.source_path:
+        item.source_path = item.source_path.replace(tmp_path, filename)
+    elif isinstance(item, Failure):
+        item.source = item.source.replace(tmp_path, filename)
+        item.message = item.message.replace(tmp_path, filename)
+    return item
 
 
 async def articles_from_request(request: Request, config: Config) -> list[Article]:
@@ -251,8 +257,10 @@ async def articles_from_request(request: Request, config: Config) -> list[Articl
         return article_from_fields({**params, "text": body.decode("utf-8", "replace")}, config)
     try:
         data = json.loads(body or b"null")
-    except json.JSONDecodeError as exc:
+    except ValueError as exc:  # JSONDecodeError, and bytes that are not UTF-8
         raise VeilleError(E703, name="body", detail=f"invalid JSON: {exc}") from exc
+    except RecursionError as exc:
+        raise VeilleError(E703, name="body", detail="invalid JSON: nested too deeply") from exc
     items = data if isinstance(data, list) else data.get("articles", [data]) if isinstance(data, dict) else None
     if not items or not all(isinstance(i, dict) for i in items):
         raise VeilleError(E703, name="body", detail="expected an object with 'text', a list of them, "
@@ -278,8 +286,13 @@ _BODY_DOC = {"requestBody": {"required": True, "content": {
 # ---------------------------------------------------------------- the app
 
 def create_app(db: str | Path, *, config: Config | None = None, read_only: bool = False,
-               extractor: Extractor | None = None) -> FastAPI:
-    """The API and web page over the database ``db`` (created if missing unless read-only)."""
+               extractor: Extractor | None = None, allowed_hosts: list[str] | None = None) -> FastAPI:
+    """The API and web page over the database ``db`` (created if missing unless read-only).
+
+    Requests must name a loopback host, one of ``allowed_hosts`` (the address the server
+    is bound to) or of ``api.allowed_hosts``; writes need ``app.state.token`` or the
+    server's own page as origin (``veille.api.guard``).
+    """
     config = config or default_config()
     api = config.api
     store = Store(db, read_only=read_only)
@@ -293,7 +306,11 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
                   description="Political events extracted from news: who did what to whom, when, where, "
                               "according to whom. Errors are JSON: {\"error\": {\"code\", \"message\", \"hint\"}}.")
     app.state.store = store
+    app.state.token = server_token(db, api.token) if not read_only else (api.token or "")
     app.add_middleware(BodyLimit, limit=api.max_request_bytes)
+    # added last, so it runs first: nothing is read from a request that is refused
+    app.add_middleware(RequestGuard, token=app.state.token or _unguessable(),
+                       allowed_hosts=[*api.allowed_hosts, *(allowed_hosts or ())])
 
     @app.exception_handler(VeilleError)
     async def _veille_error(request: Request, exc: VeilleError) -> JSONResponse:
@@ -311,6 +328,11 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
             return veille_error_response(VeilleError(E702, what=f"path {request.url.path}"))
         return error_response(E703.code, str(exc.detail), "", status=exc.status_code)
 
+    @app.exception_handler(duckdb.Error)
+    async def _store_error(request: Request, exc: duckdb.Error) -> JSONResponse:
+        detail = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        return veille_error_response(VeilleError(E306, path=store.path, detail=detail))
+
     @app.exception_handler(Exception)
     async def _crash(request: Request, exc: Exception) -> JSONResponse:
         msg = E704.template.format(detail=f"{request.url.path}: {type(exc).__name__}: {exc}")
@@ -322,7 +344,7 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
 
     Cur = Depends(reader)
     Limit = Query(api.page_size, ge=1, le=api.max_page_size, description="page size")
-    Offset = Query(0, ge=0)
+    Offset = Query(0, ge=0, le=MAX_OFFSET)
 
     # ------------------------------------------------------------ web page
     @app.get("/", include_in_schema=False)
@@ -431,7 +453,7 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
 
     @app.get("/network", tags=["relations"])
     def full_network(level: Literal["code", "country"] = "country", date_from: date | None = None,
-                     date_to: date | None = None, min_weight: int = Query(1, ge=1),
+                     date_to: date | None = None, min_weight: int = Query(1, ge=1, le=MAX_OFFSET),
                      modality: list[Modality] = Query([]), limit: int = Query(200, ge=1, le=5000),
                      con: duckdb.DuckDBPyConnection = Cur) -> dict[str, Any]:
         """All interactions in a date range: nodes and directed edges with mean Goldstein."""
@@ -466,6 +488,12 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
 
     _article_schema(app)
     return app
+
+
+def _unguessable() -> str:
+    import secrets
+
+    return secrets.token_urlsafe(32)
 
 
 def _article_schema(app: FastAPI) -> None:

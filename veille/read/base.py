@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from veille.config import Config, default_config
-from veille.errors import E106, E111, ErrorSpec, VeilleError
+from veille.errors import E106, E111, E116, ErrorSpec, VeilleError
 from veille.read.detect import identify_language
 from veille.records import Article, Failure
 
-SKIP_CODES = frozenset({E106.code, E111.code})  # deliberate skips, not errors of the input
+SKIP_CODES = frozenset({E106.code, E111.code, E116.code})  # deliberate skips, not errors of the input
 
 
 @dataclass(frozen=True)

@@ -21,7 +21,8 @@ from charset_normalizer import from_bytes
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from veille.config import Config, default_config
-from veille.errors import E101, E102, E103, E105, E109, VeilleError
+from veille.errors import E101, E102, E103, E105, E109, E113, VeilleError
+from veille.records import ErrorRecord
 
 WESTERN = ["cp1252", "latin_1", "iso8859_15"]
 BOMS = [(codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF8, "utf-8-sig"),
@@ -39,16 +40,22 @@ SAMPLE_CHARS = 1000  # ~150 words: enough for lingua, and 3x faster than 3000
 _LETTERS = re.compile(r"[^\W\d_]")
 
 
-def read_limited(path: str, max_bytes: int) -> bytes:
-    """The bytes of ``path``, refusing files over ``max_bytes`` (E103) before reading them."""
+def read_limited(path: str, max_bytes: int, source: str | None = None) -> bytes:
+    """The bytes of ``path``, refusing files over ``max_bytes`` (E103) before reading them.
+
+    ``source`` is how errors name the file (default: ``path``)."""
+    source = source or path
     try:
         size = os.stat(path).st_size
         if size > max_bytes:
-            raise VeilleError(E103, size=size, limit=max_bytes, path=path)
+            raise VeilleError(E103, size=size, limit=max_bytes, path=source)
         with open(path, "rb") as fh:
-            return fh.read(max_bytes + 1)
+            data = fh.read(max_bytes + 1)
     except (OSError, ValueError) as exc:
-        raise VeilleError(E109, path=path, detail=_os_detail(exc)) from exc
+        raise VeilleError(E109, path=source, detail=_os_detail(exc)) from exc
+    if len(data) > max_bytes:  # grew since stat
+        raise VeilleError(E103, size=len(data), limit=max_bytes, path=source)
+    return data
 
 
 def looks_binary(head: bytes) -> bool:
@@ -62,28 +69,81 @@ def looks_binary(head: bytes) -> bool:
 
 
 def decode(data: bytes, source: str, declared: str | None = None) -> str:
-    """Bytes to text with a detected encoding.
+    """Bytes to text with a detected encoding (see ``decode_noted``)."""
+    return decode_noted(data, source, declared)[0]
 
-    ``declared`` (an HTTP or HTML charset) is tried right after a BOM. Raises
-    ``VeilleError`` E101 (empty), E102 (binary) or E105 (no encoding fits).
+
+def decode_noted(data: bytes, source: str, declared: str | None = None) -> tuple[str, list[ErrorRecord]]:
+    """Bytes to text with a detected encoding, and the warnings a reader should keep.
+
+    ``declared`` (an HTTP or HTML charset) is tried right after a BOM. UTF-16 without
+    a BOM is recognised by its zero bytes. Mostly-UTF-8 bytes with a few bytes of
+    another encoding (a latin-1 paragraph pasted into a UTF-8 file) are decoded part
+    by part, with a warning (E113). Raises ``VeilleError`` E101 (empty), E102
+    (binary) or E105 (no encoding fits).
     """
     if not data.strip():
         raise VeilleError(E101, path=source)
     for bom, enc in BOMS:
         if data.startswith(bom):
-            return _nonempty(data.decode(enc, errors="replace"), source)
+            return _nonempty(data.decode(enc, errors="replace"), source), []
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return _nonempty(utf16, source), []
     if looks_binary(data):
         raise VeilleError(E102, path=source)
     candidates = [_whatwg(declared)] if declared else []
     for enc in candidates + ["utf-8"]:
         try:
-            return _nonempty(data.decode(enc), source)
+            return _nonempty(data.decode(enc), source), []
         except (UnicodeDecodeError, LookupError):
             continue
+    multibyte = len(_UTF8_MULTIBYTE.findall(data))
+    if multibyte:
+        text = data.decode("utf-8", errors=_MIXED_HANDLER)
+        warning = VeilleError(E113, path=source, detail=f"{multibyte} UTF-8 sequences beside bytes of "
+                                                      "another encoding, read as Windows-1252")
+        return _nonempty(text, source), [ErrorRecord(code=E113.code, message=warning.message, stage="read")]
     best = from_bytes(data, cp_isolation=WESTERN).best() or from_bytes(data).best()
     if best is None:
         raise VeilleError(E105, path=source, detail="no encoding fits the bytes")
-    return _nonempty(str(best), source)
+    return _nonempty(str(best), source), []
+
+
+# A valid UTF-8 sequence of two to four bytes: in a file that is not UTF-8 throughout,
+# these show the UTF-8 parts (single-byte encodings almost never produce them).
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_MIXED_HANDLER = "veille-mixed-cp1252"
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    """Codec error handler: the bytes that are not UTF-8 are read as Windows-1252."""
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error(_MIXED_HANDLER, _cp1252_fallback)
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a byte order mark, told by the zero high bytes of its Latin
+    characters (every other byte); None when the bytes are not that."""
+    sample = data[:HEAD - HEAD % 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, enc in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) / len(zeros) >= 0.4 and other.count(0) / len(other) < 0.05:
+            try:
+                text = data[:len(data) - len(data) % 2].decode(enc)
+            except UnicodeDecodeError:
+                return None
+            head = text[:HEAD]
+            controls = sum(1 for ch in head if ord(ch) < 32 and ch not in "\t\n\r\f\x0b")
+            return text if controls / max(len(head), 1) <= BINARY_CONTROL_SHARE else None
+    return None
 
 
 def _whatwg(encoding: str) -> str:

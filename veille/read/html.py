@@ -13,7 +13,7 @@ import trafilatura
 
 from veille.errors import E104, VeilleError
 from veille.read.base import ReadOptions, failure, finish, to_failure
-from veille.read.detect import decode
+from veille.read.detect import decode_noted
 from veille.read.text import split_byline, stable_id
 from veille.records import Article, Failure
 
@@ -33,7 +33,7 @@ def html_article(data: bytes, source: str, opts: ReadOptions, *, url: str | None
     """One HTML document to an ``Article``; ``charset`` is a transport declaration (HTTP)."""
     try:
         declared = charset or _meta_charset(data)
-        html = decode(data, source, declared)
+        html, warnings = decode_noted(data, source, declared)
     except VeilleError as exc:
         return to_failure(exc, source, article_id)
     try:
@@ -49,10 +49,11 @@ def html_article(data: bytes, source: str, opts: ReadOptions, *, url: str | None
         return failure(E104, source, article_id, path=source)
     authors, agencies = split_byline(re.sub(r"^(?:par|by)\s+", "", meta.get("author") or "", flags=re.I))
     headings = [h for h in _headings(doc) if h != title]
-    article = Article(id=article_id or stable_id(body), text=body, title=title, authors=authors,
-                      agencies=agencies, outlet=_clean(meta.get("sitename")),
+    outlet = _clean(meta.get("sitename"))
+    article = Article(id=article_id or stable_id(body, title=title, source=outlet), text=body, title=title,
+                      authors=authors, agencies=agencies, outlet=outlet,
                       published=_date(meta.get("date"), opts.tz), headings=headings,
-                      url=_clean(meta.get("url")) or url, source_path=source)
+                      url=_clean(meta.get("url")) or url, source_path=source, warnings=warnings)
     return finish(article, opts)
 
 

@@ -9,6 +9,7 @@ lines go on.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -20,6 +21,9 @@ from veille.read.base import ReadOptions, failure, finish, to_failure
 from veille.read.detect import decode
 from veille.read.text import headings_of, split_byline, stable_id
 from veille.records import Article, Failure
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _BadLine(ValueError):
@@ -36,7 +40,7 @@ def read_jsonl(stream: BinaryIO, source: str, opts: ReadOptions) -> Iterator[Art
             yield failure(E103, where, size=len(raw), limit=opts.max_bytes, path=where)
             continue
         try:
-            record = json.loads(_utf8_or_detected(raw, where))
+            record = _scrub(json.loads(_utf8_or_detected(raw, where)))
             article, lang = _article(record, where, opts)
         except VeilleError as exc:
             yield to_failure(exc, where)
@@ -54,6 +58,18 @@ def _utf8_or_detected(raw: bytes, where: str) -> str:
         return decode(raw, where)
 
 
+def _scrub(value: Any) -> Any:
+    """JSON strings with their lone surrogates ("\\ud800") replaced by '?': such a string
+    cannot be encoded or stored, and one character for one keeps every offset."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "replace").decode("utf-8") if _SURROGATE.search(value) else value
+    if isinstance(value, list):
+        return [_scrub(v) for v in value]
+    if isinstance(value, dict):
+        return {_scrub(k): _scrub(v) for k, v in value.items()}
+    return value
+
+
 def _article(record: Any, where: str, opts: ReadOptions) -> tuple[Article, str | None]:
     if not isinstance(record, dict):
         raise _BadLine(f"expected an object, got {type(record).__name__}")
@@ -63,12 +79,14 @@ def _article(record: Any, where: str, opts: ReadOptions) -> tuple[Article, str |
     body = f"{lead.strip()}\n\n{text}" if isinstance(lead, str) and lead.strip() else text
     authors, agencies = _people(record.get("authors", record.get("author")), record.get("agencies"))
     given_id = record.get("id")
+    title = _str(record.get("title"))
+    outlet = _str(record.get("outlet")) or _str(record.get("source"))
+    url = _str(record.get("url"))
     article = Article(
-        id=str(given_id) if given_id not in (None, "") else stable_id(body), text=body,
-        title=_str(record.get("title")), authors=authors, agencies=agencies,
-        outlet=_str(record.get("outlet")) or _str(record.get("source")),
+        id=str(given_id) if given_id not in (None, "") else stable_id(body, title=title, source=outlet or url),
+        text=body, title=title, authors=authors, agencies=agencies, outlet=outlet,
         published=_date(record.get("date", record.get("published")), opts.tz),
-        url=_str(record.get("url")), source_path=where, headings=headings_of(body))
+        url=url, source_path=where, headings=headings_of(body))
     return article, _str(record.get("lang")) or _str(record.get("language"))
 
 

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 
 from veille.errors import VeilleError
 from veille.read.base import ReadOptions, finish, to_failure
-from veille.read.detect import decode
+from veille.read.detect import decode_noted
 from veille.records import Article, Failure
 
 FR_MONTHS = {"janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4, "mai": 5, "juin": 6,
@@ -65,10 +65,16 @@ SOURCE = re.compile(r"^sources?\s*:\s*(?P<outlet>.+?)\s*$", re.IGNORECASE)
 CREDIT = re.compile(r"^\(?(?:(?:additional\s+)?reporting|writing|editing|compiled)\s+by\b", re.IGNORECASE)
 
 
-def stable_id(text: str) -> str:
-    """Stable article id: sha256 of the NFC-normalised, whitespace-collapsed text."""
-    norm = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()[:16]
+def stable_id(text: str, *, title: str | None = None, source: str | None = None) -> str:
+    """Stable article id: sha256 of what makes two inputs different articles.
+
+    That is the body, the title and the source (outlet or URL), each NFC-normalised and
+    whitespace-collapsed: the same dispatch under two titles is two articles; the same
+    input read twice is one (an exact duplicate). The body alone keeps its old id.
+    """
+    parts = [" ".join(unicodedata.normalize("NFC", p).split()) for p in (text, title or "", source or "")]
+    norm = parts[0] if not (title or source) else "\x1f".join(parts)
+    return hashlib.sha256(norm.encode("utf-8", "replace")).hexdigest()[:16]
 
 
 def _month(name: str, months: dict[str, int]) -> int | None:
@@ -193,8 +199,8 @@ def parse_dispatch(raw: str, *, source_path: str | None = None, article_id: str 
     if not seen_header:  # no dispatch header: the whole input is the body
         title, i = None, 0
     body = _drop_footer("".join(lines[i:]), authors)
-    return Article(id=article_id or stable_id(body), text=body, title=title, authors=authors,
-                   agencies=agencies, outlet=outlet, published=published, language=language,
+    return Article(id=article_id or stable_id(body, title=title, source=outlet), text=body, title=title,
+                   authors=authors, agencies=agencies, outlet=outlet, published=published, language=language,
                    source_path=source_path,
                    headings=headings_of(body))
 
@@ -202,11 +208,12 @@ def parse_dispatch(raw: str, *, source_path: str | None = None, article_id: str 
 def read_text(data: bytes, source: str, opts: ReadOptions) -> Iterator[Article | Failure]:
     """Read one plain-text file's bytes: decode, parse the dispatch, set id and language."""
     try:
-        raw = decode(data, source)
+        raw, warnings = decode_noted(data, source)
     except VeilleError as exc:
         yield to_failure(exc, source, opts.article_id)
         return
     article = parse_dispatch(raw, source_path=source, article_id=opts.article_id, tz=opts.tz)
+    article.warnings = warnings
     yield finish(article, opts)
 
 

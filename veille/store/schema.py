@@ -115,6 +115,9 @@ def connect(path: str | os.PathLike[str], *, read_only: bool = False,
                 raise VeilleError(E301, path=name, found=found, expected=SCHEMA_VERSION)
         else:
             migrate(con, name)
+    except duckdb.Error as exc:  # a damaged file, or a folder that cannot be written
+        con.close()
+        raise VeilleError(E302, path=name, detail=str(exc).splitlines()[0]) from exc
     except BaseException:
         con.close()
         raise

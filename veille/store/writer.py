@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from veille.errors import E304, VeilleError
+from veille.errors import E304, E305, VeilleError
 from veille.records import Event, Extraction, Failure
 from veille.store.schema import ARTICLE_TABLES
 
@@ -137,6 +137,44 @@ class BatchCounts:
     failures: int = 0
     skipped: int = 0
 
+    def __iadd__(self, other: "BatchCounts") -> "BatchCounts":
+        self.articles += other.articles
+        self.events += other.events
+        self.failures += other.failures
+        self.skipped += other.skipped
+        return self
+
+
+class _BadRow(Exception):
+    """A value of the batch that the store refuses (not a fault of the store)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+# DuckDB errors about the values written, not about the database: the item is at fault.
+_VALUE_ERRORS = (duckdb.ConversionException, duckdb.InvalidInputException, duckdb.ConstraintException,
+                 duckdb.OutOfRangeException)
+
+
+def _is_bad_row(exc: BaseException) -> bool:
+    if isinstance(exc, duckdb.Error):
+        return isinstance(exc, _VALUE_ERRORS)
+    return isinstance(exc, (ValueError, TypeError, pa.ArrowException))  # Arrow conversion, UnicodeEncodeError
+
+
+def _unstorable(item: Extraction | Failure, detail: str) -> Failure:
+    """The coded failure that stands for an item the store refused (E305)."""
+    if isinstance(item, Failure):
+        source, article_id = item.source, item.article_id
+    else:
+        source, article_id = item.article.source_path or item.article.id, item.article.id
+    source = source.encode("utf-8", "backslashreplace").decode("utf-8")
+    article_id = article_id.encode("utf-8", "backslashreplace").decode("utf-8") if article_id else None
+    return Failure(source=source, article_id=article_id, code=E305.code, stage="store",
+                   message=E305.template.format(article=article_id or source, detail=detail))
+
 
 class StoreWriter:
     """The single writer of a database: ``write(batch)`` is one transaction."""
@@ -172,17 +210,35 @@ class StoreWriter:
         return {r[0]: r[1] for r in rows}
 
     def write(self, items: Sequence[Extraction | Failure]) -> BatchCounts:
-        """Store a batch in one transaction: extractions replace their article, failures their source."""
+        """Store a batch in one transaction: extractions replace their article, failures their source.
+
+        An item the store cannot take (a value DuckDB or Arrow refuses) never costs the
+        batch: the batch is written again item by item and that item is stored as a
+        coded failure (E305). A store that cannot be written (disk full, read-only
+        folder, damaged file) raises E304 with nothing of the batch written.
+        """
+        try:
+            return self._write(items)
+        except _BadRow:
+            counts = BatchCounts()
+            for item in items:
+                try:
+                    counts += self._write([item])
+                except _BadRow as exc:
+                    counts += self._write([_unstorable(item, exc.detail)])
+            return counts
+
+    def _write(self, items: Sequence[Extraction | Failure]) -> BatchCounts:
         now = datetime.now(timezone.utc)
         latest = {x.article.id: x for x in items if isinstance(x, Extraction)}  # last copy wins
         failures = {f.source: f for f in items if isinstance(f, Failure)}
-        rows: dict[str, list[dict[str, Any]]] = {}
-        for ex in latest.values():
-            for table, part in extraction_rows(ex, now).items():
-                rows.setdefault(table, []).extend(part)
         ids = list(latest)
         sources = [x.article.source_path for x in latest.values() if x.article.source_path]
         try:
+            rows: dict[str, list[dict[str, Any]]] = {}
+            for ex in latest.values():
+                for table, part in extraction_rows(ex, now).items():
+                    rows.setdefault(table, []).extend(part)
             self.con.execute("BEGIN TRANSACTION")
             for table in ("articles",) + ARTICLE_TABLES:
                 key = "id" if table == "articles" else "article_id"
@@ -194,13 +250,24 @@ class StoreWriter:
             self._insert("failures", [{**f.to_dict(), "at": now} for f in failures.values()])
             self._maybe_crash()
             self.con.execute("COMMIT")
-        except duckdb.Error as exc:
-            self.con.execute("ROLLBACK")
-            raise VeilleError(E304, path=self.path, detail=str(exc).splitlines()[0]) from exc
+        except Exception as exc:  # noqa: BLE001 - sorted below: a bad row, or a store that fails
+            self._rollback()
+            detail = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            if _is_bad_row(exc) and (latest or len(failures) > 1):
+                raise _BadRow(detail) from exc
+            raise VeilleError(E304, path=self.path, detail=detail) from exc
         self.commits += 1
         return BatchCounts(articles=len(latest), events=sum(len(x.events) for x in latest.values()),
                            failures=sum(not f.skipped for f in failures.values()),
                            skipped=sum(f.skipped for f in failures.values()))
+
+    def _rollback(self) -> None:
+        """Roll back if a transaction is open; a store that cannot even roll back (its
+        file invalidated by an I/O error) has nothing of the batch, which is all we need."""
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.Error:
+            pass
 
     def _maybe_crash(self) -> None:
         limit = os.environ.get(CRASH_ENV)
