@@ -38,7 +38,7 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="veille: political events from news (who did what to whom, when, where, "
                        "according to whom).")
 # Paths, titles and messages carry users' text: no console here reads markup from it.
-err = Console(stderr=True, markup=False, highlight=False)
+err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)  # paths are never broken
 
 
 def plain_console() -> Console:
@@ -446,7 +446,15 @@ def watch(sources: list[str] = typer.Argument(..., help="Feed URLs (RSS/Atom), f
           interval: float = typer.Option(300.0, "--interval", min=0, help="Seconds between polling rounds."),
           once: bool = typer.Option(False, "--once", help="One round, then exit (stdin read to its end)."),
           rounds: Optional[int] = typer.Option(None, "--rounds", min=1, help="Stop after this many rounds."),
-          timeout: float = typer.Option(10.0, "--timeout", help="Seconds per HTTP request."),
+          timeout: float = typer.Option(10.0, "--timeout", min=0.1,
+                                        help="Seconds per network operation (connect, each read)."),
+          deadline: float = typer.Option(60.0, "--deadline", min=0.1,
+                                         help="Seconds for one whole fetch, redirects and body included."),
+          max_bytes: int = typer.Option(10_000_000, "--max-bytes", min=1,
+                                        help="Largest page or feed body, after decompression."),
+          allow_host: Optional[list[str]] = typer.Option(None, "--allow-host",
+                                                         help="A private or loopback host (or host:port) that "
+                                                              "may be fetched; repeatable."),
           host_delay: float = typer.Option(1.0, "--host-delay", help="Minimum seconds between requests to one host."),
           lang: Optional[str] = typer.Option(None, "--lang", help="Language of every input (skip detection)."),
           config: Optional[Path] = typer.Option(None, "--config", help="User config file (YAML).")) -> None:
@@ -457,7 +465,8 @@ def watch(sources: list[str] = typer.Argument(..., help="Feed URLs (RSS/Atom), f
     try:
         summary = run_watch(sources, str(db), interval=interval, once=once, max_rounds=rounds,
                             config=_config(config), lang=lang,
-                            polite=Politeness(timeout=timeout, host_delay=host_delay))
+                            polite=Politeness(timeout=timeout, host_delay=host_delay, deadline=deadline,
+                                              max_bytes=max_bytes, allow_hosts=tuple(allow_host or ())))
     except VeilleError as exc:
         fail(exc)
         return

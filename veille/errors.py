@@ -105,6 +105,9 @@ E706 = _spec("E706", "Writes need the server's token",
 # E8xx: cluster and watch
 E801 = _spec("E801", "Ray is not installed", "Install the cluster extra: pip install 'veille[cluster]'.", 2)
 E802 = _spec("E802", "Source {source} failed: {detail}", "The other sources go on; check the URL or path.", 1)
+E803 = _spec("E803", "Item {url} not fetched: {detail}",
+             "It is not fetched again. If you trust the site, raise --max-bytes or --deadline, or "
+             "name a private host with --allow-host.", 1)
 
 
 class VeilleError(Exception):

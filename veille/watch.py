@@ -8,7 +8,13 @@ extraction (``veille.ingest.extract_chunk``) and the same writer as ``veille ing
 - Feed items: the page is fetched (httpx) and read by the HTML reader
   (trafilatura). Polling is polite: conditional requests (ETag / Last-Modified,
   kept in ``watch_feeds``), a minimum delay between two requests to one host,
-  timeouts, and retries with exponential backoff on network errors and 5xx.
+  timeouts, and retries with exponential backoff on the errors that can recover
+  (network errors, timeouts, 408/425/429/5xx).
+- Fetching is guarded: a cap on body bytes after decompression, a deadline for the
+  whole fetch (a server that drips a byte at a time cannot hold a round), redirects
+  followed by hand and checked like the first URL, and no private, loopback,
+  link-local or reserved address unless ``Politeness.allow_hosts`` names the host
+  (``--allow-host``). Refused fetches are not retried.
 - Seen: the table ``seen(url, content_hash, first_seen)`` remembers every URL (or
   file) stored and the hash of its body, so a URL listed twice, or the same
   content under two URLs, is stored once — across runs too.
@@ -19,22 +25,24 @@ extraction (``veille.ingest.extract_chunk``) and the same writer as ``veille ing
 from __future__ import annotations
 
 import hashlib
+import ipaddress
 import logging
 import queue
+import socket
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import IO, Protocol
-from urllib.parse import urlsplit
+from typing import IO, Any, Protocol
+from urllib.parse import urljoin, urlsplit
 
 import duckdb
 
 from veille.config import Config, default_config
-from veille.errors import E802
+from veille.errors import E802, E803
 from veille.read import read_paths
 from veille.read.base import ReadOptions
 from veille.read.html import html_article
@@ -57,17 +65,40 @@ Result = Extraction | Failure
 
 @dataclass(frozen=True)
 class Politeness:
-    """How hard we may hit a site."""
+    """How hard we may hit a site, and how much a site may make us take."""
 
-    timeout: float = 10.0  # seconds per request
-    retries: int = 2  # extra attempts on network errors and 5xx
+    timeout: float = 10.0  # seconds per network operation (connect, each read)
+    retries: int = 2  # extra attempts on errors that can recover (network, timeouts, 429, 5xx)
     backoff: float = 1.0  # first retry delay (seconds), doubled each time
     host_delay: float = 1.0  # minimum seconds between two requests to one host
     user_agent: str = "veille-watch/0.1 (+https://github.com/veille)"
+    deadline: float = 60.0  # seconds for one whole fetch, redirects and body included
+    max_bytes: int = 10_000_000  # body bytes after decompression
+    max_redirects: int = 5
+    allow_hosts: tuple[str, ...] = ()  # 'host' or 'host:port' that may be private or loopback
 
 
 class FetchError(Exception):
     """A request that failed after its retries."""
+
+
+class FetchRefused(FetchError):
+    """A fetch that is not retried: too large, too slow, a forbidden address, a bad URL."""
+
+
+# Statuses worth asking again: the server or a proxy said "later".
+RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
+
+
+@dataclass
+class Fetched:
+    """A fetched response whose body was read within the caps."""
+
+    url: str
+    status_code: int
+    headers: Mapping[str, str]
+    content: bytes
+    charset_encoding: str | None
 
 
 class Seen:
@@ -96,15 +127,40 @@ class Seen:
                          [url, etag, modified, datetime.now(timezone.utc)])
 
 
+def forbidden_address(url: str, allow: Sequence[str] = ()) -> str | None:
+    """Why ``url`` may not be fetched (not http(s), or a private, loopback, link-local
+    or reserved address, unless its host is in ``allow``), else None."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return f"not an http(s) URL: {url}"
+    host = parts.hostname
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return f"bad port in {url}"
+    if host in allow or f"{host}:{port}" in allow:
+        return None
+    try:
+        infos = socket.getaddrinfo(host, port, proto=socket.IPPROTO_TCP)
+    except (socket.gaierror, UnicodeError) as exc:
+        return None if isinstance(exc, socket.gaierror) else f"bad host name {host!r}"  # DNS: a network error
+    for info in infos:
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
+        if not address.is_global or address.is_multicast:
+            return f"{host} is a private or loopback address ({address}); allow it with --allow-host {host}"
+    return None
+
+
 class Fetcher:
-    """HTTP GET with a per-host rate limit, timeouts and retries with backoff."""
+    """HTTP GET with a per-host rate limit, a byte cap, a total deadline, checked
+    redirects, and retries with backoff for the errors that can recover."""
 
     def __init__(self, polite: Politeness, sleep: Callable[[float], None] = time.sleep,
                  clock: Callable[[], float] = time.monotonic) -> None:
         import httpx
 
         self.polite, self.sleep, self.clock = polite, sleep, clock
-        self.client = httpx.Client(timeout=polite.timeout, follow_redirects=True,
+        self.client = httpx.Client(timeout=polite.timeout, follow_redirects=False,
                                    headers={"User-Agent": polite.user_agent})
         self.last: dict[str, float] = {}
 
@@ -116,8 +172,9 @@ class Fetcher:
                 self.sleep(wait)
         self.last[host] = self.clock()
 
-    def get(self, url: str, headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
-        """The response (any status below 500); FetchError after the retries."""
+    def get(self, url: str, headers: dict[str, str] | None = None) -> Fetched:
+        """The response (a status that is not worth retrying); ``FetchRefused`` at once for
+        what cannot recover, ``FetchError`` after the retries for the rest."""
         import httpx
 
         delay, problem = self.polite.backoff, ""
@@ -125,16 +182,56 @@ class Fetcher:
             if attempt:
                 self.sleep(delay)
                 delay *= 2
-            self._wait_turn(url)
             try:
-                resp = self.client.get(url, headers=headers or {})
-            except httpx.HTTPError as exc:
+                resp = self._fetch(url, headers or {})
+            except FetchRefused:
+                raise
+            except (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError, httpx.ProxyError) as exc:
                 problem = f"{type(exc).__name__}: {exc}"
                 continue
-            if resp.status_code < 500:
+            except httpx.HTTPError as exc:  # an invalid URL, a bad header: asking again changes nothing
+                raise FetchRefused(f"{url}: {type(exc).__name__}: {exc}") from exc
+            if resp.status_code not in RETRY_STATUSES:
                 return resp
             problem = f"HTTP {resp.status_code}"
         raise FetchError(f"{url}: {problem} after {self.polite.retries + 1} attempts")
+
+    def _fetch(self, url: str, headers: dict[str, str]) -> Fetched:
+        import httpx
+
+        polite, started = self.polite, self.clock()
+        for _ in range(polite.max_redirects + 1):
+            why = forbidden_address(url, polite.allow_hosts)
+            if why:
+                raise FetchRefused(f"{url}: refused: {why}")
+            self._wait_turn(url)
+            left = polite.deadline - (self.clock() - started)
+            if left <= 0:
+                raise FetchRefused(f"{url}: took longer than {polite.deadline:g} s")
+            with self.client.stream("GET", url, headers=headers,
+                                    timeout=httpx.Timeout(min(polite.timeout, left))) as resp:
+                if resp.is_redirect and "location" in resp.headers:
+                    url = urljoin(url, resp.headers["location"])
+                    continue
+                body = self._body(resp, url, started)
+                return Fetched(url=url, status_code=resp.status_code, headers=resp.headers, content=body,
+                               charset_encoding=resp.charset_encoding)
+        raise FetchRefused(f"{url}: more than {polite.max_redirects} redirects")
+
+    def _body(self, resp: Any, url: str, started: float) -> bytes:
+        polite = self.polite
+        declared = resp.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > polite.max_bytes:
+            raise FetchRefused(f"{url}: body of {declared} bytes is over the cap of {polite.max_bytes}")
+        chunks, size = [], 0
+        for chunk in resp.iter_bytes():  # decompressed: a gzip bomb is counted as it expands
+            size += len(chunk)
+            if size > polite.max_bytes:
+                raise FetchRefused(f"{url}: body over the cap of {polite.max_bytes} bytes")
+            if self.clock() - started > polite.deadline:
+                raise FetchRefused(f"{url}: took longer than {polite.deadline:g} s")
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def close(self) -> None:
         self.client.close()
@@ -188,12 +285,16 @@ class FeedSource:
     def _item(self, link: str, entry: dict) -> Article | Failure | None:  # type: ignore[type-arg]
         try:
             resp = self.fetcher.get(link)
+        except FetchRefused as exc:  # will not get better: recorded, not fetched again
+            return _refused(link, str(exc))
         except FetchError as exc:  # transient: retried next round
             self._log_item(link, str(exc))
             return None
-        if resp.status_code >= 400:
+        if resp.status_code in RETRY_STATUSES:
             self._log_item(link, f"HTTP {resp.status_code}")
             return None
+        if resp.status_code >= 400:  # gone, forbidden, not found: asking again changes nothing
+            return _refused(link, f"HTTP {resp.status_code}")
         got = html_article(resp.content, link, self.opts, url=link, charset=resp.charset_encoding)
         if isinstance(got, Article):
             got.title = got.title or entry.get("title")
@@ -206,6 +307,11 @@ class FeedSource:
         msg = E802.template.format(source=link, detail=detail)
         self.item_errors.append(f"[{E802.code}] {msg}")
         log.warning("[%s] %s", E802.code, msg)
+
+
+def _refused(link: str, detail: str) -> Failure:
+    """The coded failure of a feed item that is not fetched again (E803)."""
+    return Failure(source=link, code=E803.code, stage="read", message=E803.template.format(url=link, detail=detail))
 
 
 @dataclass

@@ -101,3 +101,87 @@ def feed_server() -> Iterator[tuple[str, FeedState]]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+@dataclass
+class HostileState:
+    """What the hostile server was asked."""
+
+    hits: dict[str, int] = field(default_factory=dict)
+
+
+def _hostile_handler(state: HostileState) -> type[BaseHTTPRequestHandler]:
+    import gzip
+
+    bomb = gzip.compress(b"\0" * 50_000_000, compresslevel=9)  # ~50 KB on the wire, 50 MB expanded
+
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+        def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            state.hits[self.path] = state.hits.get(self.path, 0) + 1
+            port = self.server.server_address[1]
+            try:
+                if self.path == "/drip":  # a byte every 0.2 s, for ever
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.end_headers()
+                    while True:
+                        self.wfile.write(b"<")
+                        self.wfile.flush()
+                        time.sleep(0.2)
+                elif self.path == "/bomb":
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html")
+                    self.send_header("Content-Encoding", "gzip")
+                    self.send_header("Content-Length", str(len(bomb)))
+                    self.end_headers()
+                    self.wfile.write(bomb)
+                elif self.path == "/to-loopback":  # a redirect to another loopback name
+                    self._redirect(f"http://localhost:{port}/page")
+                elif self.path == "/to-file":
+                    self._redirect("file:///etc/passwd")
+                elif self.path == "/to-self":
+                    self._redirect("/page")
+                elif self.path == "/page":
+                    body = b"<html><body><p>ok</p></body></html>"
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                elif self.path == "/busy":
+                    self.send_response(503)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+                else:
+                    self.send_response(404)
+                    self.send_header("Content-Length", "0")
+                    self.end_headers()
+            except (BrokenPipeError, ConnectionResetError):
+                pass  # the client gave up, as it should
+
+        def _redirect(self, where: str) -> None:
+            self.send_response(302)
+            self.send_header("Location", where)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+    return Handler
+
+
+@pytest.fixture
+def hostile_server() -> Iterator[tuple[str, HostileState]]:
+    """(base URL, state) of a local server that drips, bombs and redirects."""
+    state = HostileState()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _hostile_handler(state))
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", state
+    finally:
+        server.shutdown()
+        server.server_close()

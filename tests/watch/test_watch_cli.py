@@ -13,7 +13,8 @@ def test_watch_cli_once(tmp_path, feed_server):
     state.slow_seconds = 1.5
     db = tmp_path / "w.duckdb"
     result = CliRunner().invoke(app, ["watch", f"{base}/feed.xml", "--db", str(db), "--once",
-                                      "--timeout", "0.5", "--host-delay", "0", "--lang", "fr"])
+                                      "--timeout", "0.5", "--host-delay", "0", "--lang", "fr",
+                                      "--allow-host", "127.0.0.1"])
     assert result.exit_code == 1, result.output  # failed items are reported, the rest stored
     assert "E802" in result.output and "2 articles" in result.output
     assert rows(db, "SELECT count(*) FROM articles") == [(2,)]

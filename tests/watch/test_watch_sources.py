@@ -11,7 +11,7 @@ from veille.watch import Fetcher, Politeness, watch
 
 from db_rows import rows
 
-FAST = Politeness(timeout=0.5, retries=1, backoff=0.01, host_delay=0.0)
+FAST = Politeness(timeout=0.5, retries=1, backoff=0.01, host_delay=0.0, allow_hosts=("127.0.0.1",))
 
 
 def no_model(chunk: list[Article]) -> list[Extraction | Failure]:
