@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from veille.actors.knowledge import kb_regions, region_around
 from veille.analysis import Analysis
+from veille.lang import languages
 from veille.records import ActorMention, Article, Place
 
 LOCATIVE = {"à", "au", "aux", "en", "dans", "vers", "depuis", "de", "in", "at", "to", "near", "from", "outside"}
@@ -96,7 +97,7 @@ def gazetteer() -> dict[str, list[GazEntry]]:
         for alt in c["alternatenames"]:
             if alt[:1].isupper():
                 add(alt, e)
-    for loc in ("fr", "en"):
+    for loc in languages():
         for code, name in Locale(loc).territories.items():
             if code in countries:
                 c = countries[code]
@@ -267,7 +268,7 @@ def event_place(analysis: Analysis, token_i: int,
     trigger = doc[token_i]
     from veille.events.arguments import clause_tokens, labels_for
 
-    lab = labels_for(analysis.article.language or "fr")
+    lab = labels_for(analysis.article.language or analysis.doc.lang_)
     clause = clause_tokens(trigger, lab)
     lo, hi = clause[0].idx, clause[-1].idx + len(clause[-1])
     ids = {t.i for t in clause}

@@ -33,6 +33,7 @@ from spacy.tokens import Doc
 
 from veille.actors.match import index_for, set_user_dictionaries, user_dictionaries
 from veille.actors.resolve import resolve, span_head
+from veille.lang import languages, pack_code
 from veille.records import ActorMention, Article
 
 __all__ = ["configure_pipeline", "resolve_actors", "actor_mentions_in", "mentions_at_token",
@@ -61,7 +62,7 @@ def use_dictionaries(files: list[str]) -> None:
     from veille.actors.knowledge import knowledge
 
     set_user_dictionaries(files)
-    for lang in ("fr", "en"):
+    for lang in languages():
         knowledge(lang, tuple(files))
 
 
@@ -72,7 +73,7 @@ def _day(article: Article) -> date:
 def resolve_actors(doc: Doc, article: Article) -> list[ActorMention]:
     """Every actor mention in ``doc`` resolved to a code (see the module docstring)."""
     lang = article.language or doc.lang_ or "fr"
-    idx = index_for(doc.vocab, lang if lang in ("fr", "en") else "en")
+    idx = index_for(doc.vocab, pack_code(lang))
     return resolve(doc, idx, _day(article))
 
 

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 import yaml
 
 from veille.errors import E401, E402, VeilleError
+from veille.lang import pack_for
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -423,57 +424,12 @@ class LangData:
 
 
 def _plural(word: str, lang: str) -> str:
-    parts = word.split(" ")
-    i = 0 if lang == "fr" else len(parts) - 1
-    if lang == "fr" and len(parts) > 1 and parts[0] in {"premier", "haut", "grand", "petit"}:
-        parts[0] += "s"
-        i = 1
-    w = parts[i]
-    if lang == "fr":
-        if w.endswith(("s", "x", "z")):
-            pass
-        elif w.endswith("al"):
-            w = w[:-2] + "aux"
-        elif w.endswith(("eau", "eu")):
-            w += "x"
-        else:
-            w += "s"
-    else:
-        if w.endswith("man"):
-            w = w[:-3] + "men"
-        elif w.endswith("y") and w[-2:-1] not in "aeiou":
-            w = w[:-1] + "ies"
-        elif w.endswith(("s", "x", "ch", "sh")):
-            w += "es"
-        else:
-            w += "s"
-    parts[i] = w
-    return " ".join(parts)
+    return pack_for(lang).plural(word)
 
 
 def inflect_demonym(form: str, lang: str) -> list[str]:
-    """A demonym's adjective and noun forms (masculine singular given)."""
-    if lang != "fr":
-        forms = [form]
-        if not form.endswith(("ese", "ss", "sh", "ch", ".")) and not form.isupper():
-            forms.append(form + "s")
-        return forms
-    if form.endswith("en"):
-        fem = form + "ne"
-    elif form.endswith("e"):
-        fem = form
-    elif form.endswith("ec"):
-        fem = form[:-1] + "que"
-    elif form.endswith("al"):
-        fem = form + "e"
-    else:
-        fem = form + "e"
-    masc_pl = form if form.endswith(("s", "x")) else (form[:-2] + "aux" if form.endswith("al") else form + "s")
-    return list(dict.fromkeys([form, fem, masc_pl, fem + "s" if not fem.endswith("s") else fem]))
-
-
-def _lang_file(lang: str, name: str) -> Path:
-    return LANG_DIR / lang / name
+    """A demonym's adjective and noun forms (masculine singular given), from the language's pack."""
+    return pack_for(lang).demonym_forms(form)
 
 
 def load_roles(path: Path, lang: str) -> list[Role]:
@@ -645,12 +601,12 @@ def knowledge(lang: str, user_files: tuple[str, ...] = ()) -> Knowledge:
         for e in load_user_file(Path(f)):
             merge(entries, e)
     check_complete(entries, {f"user:{Path(f).name}": f for f in user_files})
-    lang_dir = lang if (LANG_DIR / lang).is_dir() else "en"
+    pack = pack_for(lang)  # a language without a pack reads the fallback pack's words
     data = LangData(lang=lang,
-                    roles=load_roles(_lang_file(lang_dir, "roles.yaml"), lang_dir),
-                    demonyms=load_demonyms(_lang_file(lang_dir, "demonyms.yaml"), lang_dir),
-                    coref=load_coref(_lang_file(lang_dir, "coreference.yaml")),
-                    **load_demonym_markers(_lang_file(lang_dir, "demonyms.yaml")))
+                    roles=load_roles(pack.path("roles.yaml"), pack.code),
+                    demonyms=load_demonyms(pack.path("demonyms.yaml"), pack.code),
+                    coref=load_coref(pack.path("coreference.yaml")),
+                    **load_demonym_markers(pack.path("demonyms.yaml")))
     return Knowledge(lang=lang, entries=entries, data=data, user_files=user_files,
                      regions=kb_regions())
 

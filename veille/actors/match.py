@@ -19,13 +19,13 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from veille.actors.knowledge import Entry, Knowledge, Role, fold, knowledge
+from veille.lang import pack_for
+from veille.syntax.labels import labels_for
 
 if not Doc.has_extension("veille_actor_matches"):
     Doc.set_extension("veille_actor_matches", default=None)
 
 KIND_PRIORITY = {"org": 0, "metonym": 1, "country": 2, "capital": 3, "person": 4}
-LABELS = {"fr": {"person": "PER", "country": "LOC", "capital": "LOC", "org": "ORG", "metonym": "ORG"},
-          "en": {"person": "PERSON", "country": "GPE", "capital": "GPE", "org": "ORG", "metonym": "ORG"}}
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def index_for(vocab: Vocab, lang: str, tokenizer=None) -> ActorIndex:  # type: i
 def _blank(lang: str):  # type: ignore[no-untyped-def]
     import spacy
 
-    return spacy.blank(lang if lang in ("fr", "en") else "en")
+    return spacy.blank(pack_for(lang).facts.spacy_code)
 
 
 def _blank_tokenizer(lang: str, vocab: Vocab):  # type: ignore[no-untyped-def]
@@ -171,7 +171,7 @@ class ActorMatcher:
         self.lang = lang
         self.vocab = nlp.vocab
         self.tokenizer = nlp.tokenizer
-        self.labels = LABELS.get(lang, LABELS["en"])
+        self.labels = labels_for(lang).entity_labels  # the NER labels of the language's model
 
     def __call__(self, doc: Doc) -> Doc:
         idx = index_for(self.vocab, self.lang, self.tokenizer)

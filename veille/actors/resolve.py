@@ -37,8 +37,9 @@ from datetime import date
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
 
-from veille.actors.knowledge import Entry, Knowledge, Role, region_around
+from veille.actors.knowledge import Entry, Role, region_around
 from veille.actors.match import ActorIndex, NameKey
+from veille.lang import pack_for
 from veille.records import ActorMention
 
 STOP_DEPS = {"acl:relcl", "acl", "conj", "cc", "appos", "parataxis", "punct", "advcl", "ccomp",
@@ -97,7 +98,8 @@ class Resolver:
         self.role_heads: set[int] = set()
         self.places: dict[str, str] = {}  # learned place name -> country
         self.learned: dict[str, M] = {}  # learned person name -> mention template
-        self.is_en = self.kb.lang == "en"
+        # noun modifiers before the head ("the army commander", "the Bush administration")
+        self.modifiers_first = pack_for(self.kb.lang).facts.noun_modifiers_precede_head
         self.place_tokens: dict[int, str] = {}  # first token of a locative known name -> country
         self.leftover: list[tuple[Role, int, int, Token]] = []  # sector words with no country yet
         self._sent_places: dict[int, list[tuple[int, int, str]]] = {}
@@ -255,7 +257,7 @@ class Resolver:
             home = self.residence(s, e, tok)
             if home is not None and home != code[:3]:
                 # "the Albanians of southern Serbia", "les Albanais du sud de la Serbie": residents
-                self.add(M(s, e, f"{home}CVL", f"people of a place; country from the place after the name",
+                self.add(M(s, e, f"{home}CVL", "people of a place; country from the place after the name",
                            ref, head=tok.i))
                 continue
             self.add(M(s, e, code, "demonym", ref, kind="country", head=tok.i))
@@ -337,8 +339,8 @@ class Resolver:
             t = doc[i]
             led = t.lower_ == "led" and i > 0 and doc[i - 1].text == "-"  # "Vietnamese-led forces"
             if t.pos_ in ("ADJ", "NUM", "PROPN") or t.tag_ == "POS" or t.lower_ == "'s" or \
-                    (t.pos_ == "NOUN" and self.is_en) or led or (t.text == "-" and out and out[-1].lower_ == "led") \
-                    or (t.dep_ == "amod" and t.tag_ in ("VBG", "VBN") and self.is_en):  # "Algeria's leading activist"
+                    (t.pos_ == "NOUN" and self.modifiers_first) or led or (t.text == "-" and out and out[-1].lower_ == "led") \
+                    or (t.dep_ == "amod" and t.tag_ in ("VBG", "VBN") and self.modifiers_first):  # "Algeria's leading activist"
                 if t.i in self.person_cover:
                     break
                 out.append(t)
@@ -364,7 +366,7 @@ class Resolver:
                                       and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
                                                and not doc[i + 1].ent_type_ == "DATE")):
                 break  # "demonstrators on Monday night": only "of"/"de" phrases belong to the role
-            if t.pos_ == "NOUN" and prev.pos_ in ("NOUN", "ADJ", "PROPN") and not self.is_en and \
+            if t.pos_ == "NOUN" and prev.pos_ in ("NOUN", "ADJ", "PROPN") and not self.modifiers_first and \
                     t.i not in self.role_heads and t.i not in self.demonym_at:
                 break  # "nord-coréenne jeudi"
             out.append(t)
@@ -409,7 +411,7 @@ class Resolver:
             last = max([e - 1] + [t.i for t in phrase])
             if cue is None:
                 # a body named after its leader: "l'administration Bush", "the Bush administration"
-                leader = self.person_cover.get(last + 1) or (self.person_cover.get(first - 1) if self.is_en else None)
+                leader = self.person_cover.get(last + 1) or (self.person_cover.get(first - 1) if self.modifiers_first else None)
                 if leader is not None and leader.country:
                     cue = M(leader.start, leader.end, leader.country, "person", kind="country")
             if cue is None:

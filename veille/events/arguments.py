@@ -1,95 +1,17 @@
 """Arguments from the dependency parse: roles of a predicate, language-independent.
 
-A thin label map per language (French UD labels of fr_core_news_md, English ClearNLP
-labels of en_core_web_sm) lets one set of functions find subject, object, indirect
+Label profiles (``veille.syntax.labels``: UD labels of fr_core_news_md, ClearNLP
+labels of en_core_web_sm) let one set of functions find subject, object, indirect
 object, passive agent, possessor, noun complement, prepositional obliques, "between X
 and Y", control (subject of the governing verb) and coordination.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.tokens import Token
 
+from veille.lang import pack_for
 from veille.quotes.cues import load_cues as speech_cues  # the quotes layer owns reporting verbs
-
-
-@dataclass(frozen=True)
-class Labels:
-    subj: frozenset[str]
-    subj_pass: frozenset[str]
-    obj: frozenset[str]
-    iobj: frozenset[str]
-    agent: frozenset[str]  # passive agent (fr: obl:agent; en: agent -> pobj)
-    obl: frozenset[str]  # obliques and noun modifiers carrying a case marker
-    xcomp: frozenset[str]
-    ccomp: frozenset[str]
-    conj: frozenset[str]
-    appos: frozenset[str]
-    relcl: frozenset[str]
-    advcl: frozenset[str]
-    mod: frozenset[str]  # adjectival / compound modifiers ("invasion russe", "Russian invasion")
-    flat: frozenset[str]
-    case: frozenset[str]
-    aux_pass: frozenset[str]
-    prep: frozenset[str]  # en: preposition child, its object is pobj
-    pobj: frozenset[str]
-    poss: frozenset[str]
-    neg_lemmas: frozenset[str]
-    reflexive: frozenset[str]
-    rel_pronouns: frozenset[str]
-    object_control: frozenset[str]  # "inviter X à", "urge X to": the object controls
-    clause_breaks: frozenset[str]
-    unaccusative: frozenset[str] = frozenset()  # "sont convenus", "sont venus": être + participle, not passive
-    locative: frozenset[str] = frozenset()  # prepositions of place: "in Lebanon" says where, not to whom
-
-
-FR = Labels(
-    subj=frozenset({"nsubj"}), subj_pass=frozenset({"nsubj:pass"}), obj=frozenset({"obj"}),
-    iobj=frozenset({"iobj"}), agent=frozenset({"obl:agent"}),
-    obl=frozenset({"obl", "obl:arg", "obl:mod", "nmod", "obl:agent"}), xcomp=frozenset({"xcomp"}),
-    ccomp=frozenset({"ccomp"}), conj=frozenset({"conj"}), appos=frozenset({"appos"}),
-    relcl=frozenset({"acl:relcl"}), advcl=frozenset({"advcl"}), mod=frozenset({"amod", "flat:name"}),
-    flat=frozenset({"flat:name", "flat:foreign", "fixed"}), case=frozenset({"case", "fixed"}),
-    aux_pass=frozenset({"aux:pass"}), prep=frozenset(), pobj=frozenset(), poss=frozenset(),
-    neg_lemmas=frozenset({"pas", "jamais", "plus", "guère", "aucunement", "nullement", "point"}),
-    reflexive=frozenset({"se", "s'", "me", "m'", "te", "t'", "nous", "vous", "soi"}),
-    rel_pronouns=frozenset({"qui", "que", "qu'", "lequel", "laquelle", "lesquels", "lesquelles", "dont"}),
-    object_control=frozenset({"inviter", "convier", "exhorter", "appeler", "pousser", "encourager",
-                              "autoriser", "contraindre", "forcer", "obliger", "inciter", "aider",
-                              "demander", "prier", "sommer", "presser", "empêcher", "dissuader"}),
-    clause_breaks=frozenset({"ccomp", "advcl", "acl:relcl", "parataxis", "conj", "acl", "csubj"}),
-    unaccusative=frozenset({"venir", "convenir", "parvenir", "revenir", "intervenir", "arriver", "partir",
-                            "rentrer", "retourner", "aller", "entrer", "sortir", "tomber", "rester", "passer",
-                            "devenir", "mourir", "décéder", "naître", "accourir", "survenir", "repartir"}),
-    locative=frozenset({"en", "dans", "près de", "au sein de"}),
-)
-
-EN = Labels(
-    subj=frozenset({"nsubj"}), subj_pass=frozenset({"nsubjpass"}), obj=frozenset({"dobj"}),
-    iobj=frozenset({"dative"}), agent=frozenset({"agent"}), obl=frozenset({"prep"}),
-    xcomp=frozenset({"xcomp"}), ccomp=frozenset({"ccomp"}), conj=frozenset({"conj"}),
-    appos=frozenset({"appos"}), relcl=frozenset({"relcl"}), advcl=frozenset({"advcl"}),
-    mod=frozenset({"amod", "compound", "nmod"}), flat=frozenset({"compound"}), case=frozenset(),
-    aux_pass=frozenset({"auxpass"}), prep=frozenset({"prep", "agent"}), pobj=frozenset({"pobj"}),
-    poss=frozenset({"poss"}),
-    neg_lemmas=frozenset({"not", "never", "n't", "no"}), reflexive=frozenset(),
-    rel_pronouns=frozenset({"who", "which", "that", "whom"}),
-    object_control=frozenset({"invite", "urge", "ask", "call", "encourage", "force", "compel", "allow",
-                              "authorize", "help", "persuade", "press", "push", "request", "order",
-                              "prevent", "forbid"}),
-    clause_breaks=frozenset({"ccomp", "advcl", "relcl", "parataxis", "conj", "acl", "csubj"}),
-    unaccusative=frozenset({"oppose", "involve", "engage", "commit", "interest", "prepare", "determine",
-                            "concern", "worry", "dedicate", "devote", "poise", "set", "resolve"}),
-    locative=frozenset({"in", "at", "inside", "near", "across", "throughout"}),
-)
-
-LABELS = {"fr": FR, "en": EN}
-PREP_NORMAL = {"au": "à", "aux": "à", "du": "de", "des": "de", "d'": "de", "entrer": "entre"}
-
-
-def labels_for(lang: str) -> Labels:
-    return LABELS.get(lang, EN)
+from veille.syntax.labels import Labels, labels_for  # noqa: F401 - labels_for re-exported to the coders
 
 
 def preposition(tok: Token, lab: Labels) -> str | None:
@@ -104,7 +26,7 @@ def preposition(tok: Token, lab: Labels) -> str | None:
     words = []
     for c in cases:
         w = c.lower_.replace("’", "'")
-        words.append(PREP_NORMAL.get(w, PREP_NORMAL.get(c.lemma_, w)))
+        words.append(lab.preposition_forms.get(w, lab.preposition_forms.get(c.lemma_, w)))
     return " ".join(words)
 
 
@@ -116,8 +38,15 @@ def is_present_participle(tok: Token) -> bool:
     """"killing", "tuant" (English VBG, French present participle)."""
     morph = str(tok.morph)
     return tok.tag_ == "VBG" or ("VerbForm=Part" in morph and "Tense=Pres" in morph) or (
-        tok.lang_ == "fr" and tok.pos_ == "VERB" and tok.lower_.endswith("ant")  # "arrêtant" tagged indicative
-        and tok.lemma_.lower().endswith(("er", "ir", "re")))
+        _participle_read_as_finite(tok))
+
+
+def _participle_read_as_finite(tok: Token) -> bool:
+    """"arrêtant" tagged indicative: the pack's participle ending on a verb whose lemma
+    has an infinitive ending."""
+    facts = pack_for(tok.lang_).facts
+    return bool(facts.present_participle_suffix) and tok.pos_ == "VERB" \
+        and tok.lower_.endswith(facts.present_participle_suffix) and tok.lemma_.lower().endswith(facts.infinitive_endings)
 
 
 def is_attributive_passive(tok: Token, lab: Labels) -> bool:

@@ -23,6 +23,7 @@ from veille.events.modality import Cues, is_volitional, load_cues, modality
 from veille.events.obligation import find_obligations
 from veille.events.ontology import parallel_code
 from veille.quotes.cues import load_cues as speech_cues
+from veille.lang import pack_for
 from veille.records import ActorMention, ActorRef, Modality
 
 WINDOW = 4  # max distance between consecutive words of a multi-word entry
@@ -203,7 +204,8 @@ def _misread_verb(tok: Token) -> bool:
     kids = list(tok.children)
     if any(c.dep_ in TENSE_AUX and c.lemma_.lower() in ("avoir", "être", "have", "be") and c.i < tok.i for c in kids):
         return True
-    return tok.lang_ == "fr" and tok.pos_ == "NOUN" and any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) \
+    return pack_for(tok.lang_).facts.noun_with_subject_is_verb and tok.pos_ == "NOUN" \
+        and any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) \
         and not any(c.dep_ == "cop" for c in kids) and not any(c.dep_ == "det" for c in kids)
 
 
@@ -219,8 +221,8 @@ def _lemma_keys(tok: Token, pos: str) -> list[str]:
     """Lemma, form, and for French participles or forms left unlemmatised the infinitive."""
     lemma, form = tok.lemma_.lower(), tok.lower_
     keys = [lemma, form]
-    if tok.lang_ == "en" and tok.pos_ == "VERB" and form.endswith(("ed", "ing")) and not lemma.endswith("e"):
-        keys.append(lemma + "e")  # a dropped silent e ("staged" → "stag")
+    if tok.pos_ == "VERB":
+        keys += pack_for(tok.lang_).lemma_repairs(lemma, form)  # a dropped silent e ("staged" → "stag")
     if (pos == "verb" or tok.pos_ == "ADJ") and not lemma.endswith(("er", "ir", "re")):
         for suffix, inf in (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("e", "er"),
                             ("ies", "ir"), ("is", "ir"), ("ie", "ir"), ("i", "ir"), ("it", "ir")):
@@ -272,9 +274,10 @@ def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels, wide: bool = Fals
         return None
     if entry.obj:
         objs = role_tokens(trigger, "obj", lab) if entry.pos == "verb" else role_tokens(trigger, "de", lab)
-        if entry.pos == "verb" and trigger.lang_ == "fr":  # "envoyer du matériel": a partitive read as "de"
+        partitive = pack_for(trigger.lang_).facts.partitive_articles
+        if entry.pos == "verb" and partitive:  # "envoyer du matériel": a partitive read as "de"
             objs += [c for c in trigger.children if c.dep_ == "obl:arg" and c.i > trigger.i and any(
-                k.dep_ == "case" and k.lower_ in ("du", "des") for k in c.children)]
+                k.dep_ == "case" and k.lower_ in partitive for k in c.children)]
         objs += [x for o in objs if o.like_num or any(c.dep_ == "nummod" for c in o.children)
                  for x in role_tokens(o, "de", lab)]  # "700 kg of medicine", "des tonnes de vivres"
         collective = load_cues(trigger.lang_).collective_nouns

@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +15,7 @@ import yaml
 
 from veille.errors import E401, E402, VeilleError
 from veille.events.ontology import cameo_table
+from veille.lang import data_file
 
 FIELDS = {"lemma", "pos", "obj", "xcomp", "source", "target", "symmetric", "id", "note"}
 ROLE = re.compile(r"^(?:xcomp\.)?(?:subj|obj|iobj|agent|poss|de|between|mod|none|prep:[\w'’-]+)$")
@@ -164,5 +164,4 @@ def load_lexicon_file(path: str | Path, lang: str) -> Lexicon:
 @lru_cache(maxsize=4)
 def load_lexicon(lang: str) -> Lexicon:
     """The packaged lexicon of ``lang`` (cached per process)."""
-    path = Path(str(resources.files("veille").joinpath(f"lang/{lang}/events.yaml")))
-    return load_lexicon_file(path, lang)
+    return load_lexicon_file(data_file(lang, "events.yaml"), lang)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 import yaml
 from spacy.tokens import Span, Token
 
 from veille.errors import E401, VeilleError
 from veille.events.arguments import Labels, clause_tokens, is_infinitive, is_negated, labels_for
+from veille.lang import pack_for
+from veille.lang import data_file
 from veille.records import Modality
 
 KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_heads",
@@ -56,7 +57,7 @@ class Cues:
 def load_cues(lang: str) -> Cues:
     """Modality cues of ``lang``, validated."""
     path = f"lang/{lang}/modality.yaml"
-    data = yaml.safe_load(resources.files("veille").joinpath(path).read_text(encoding="utf-8"))
+    data = yaml.safe_load(data_file(lang, "modality.yaml").read_text(encoding="utf-8"))
     missing = [k for k in KEYS if not isinstance(data.get(k), list)]
     if missing:
         raise VeilleError(E401, path=path, line=0, detail=f"missing list(s): {missing}")
@@ -215,8 +216,9 @@ def _future_in_past(trigger: Token, cues: Cues, lab: Labels) -> bool:
 def _conditional_perfect(trigger: Token) -> bool:
     """A French past participle with its auxiliary in the conditional ("aurait cédé",
     "auraient été tués"): told as having happened, on someone else's word."""
-    return trigger.lang_ == "fr" and "VerbForm=Part" in str(trigger.morph) and any(
-        c.dep_.startswith("aux") and c.lemma_.lower() in ("avoir", "être") and "Mood=Cnd" in morph_of(c)
+    auxiliaries = pack_for(trigger.lang_).facts.hearsay_perfect_auxiliaries
+    return bool(auxiliaries) and "VerbForm=Part" in str(trigger.morph) and any(
+        c.dep_.startswith("aux") and c.lemma_.lower() in auxiliaries and "Mood=Cnd" in morph_of(c)
         for c in trigger.children)
 
 

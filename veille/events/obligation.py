@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from veille.events.arguments import Labels
 from veille.events.modality import Cues
+from veille.lang import pack_for
 
 STATEMENT_LINKS = {"ccomp", "acl", "parataxis", "advcl"}
 
@@ -73,8 +74,9 @@ def find_obligations(sent: Span, cues: Cues, lab: Labels) -> list[Obligation]:
                           if (inner := _ready_to(c, lab)) is not None), None)  # "doivent être prêts à servir"
             ccomp = [c for c in tok.children if c.dep_ in lab.ccomp and c.pos_ == "VERB"]
             if (xcomp or ready is not None) and _subjects(tok, lab):  # "la Libye doit livrer", "Russia has to withdraw"
-                if xcomp and tok.doc.lang_ == "en" and not any(c.lower_ == "to" for c in xcomp[0].children):
-                    continue  # English "have" / "need" + infinitive needs "to"
+                marker = pack_for(tok.doc.lang_).facts.infinitive_marker
+                if xcomp and marker and not any(c.lower_ == marker for c in xcomp[0].children):
+                    continue  # "have" / "need" + infinitive needs its particle ("to")
                 carrier, act, obligees = tok, xcomp[0] if xcomp else ready, _subjects(tok, lab)
             elif ccomp and any(c.dep_.startswith("expl") for c in tok.children):  # "il faut que l'Iran cesse"
                 carrier, act, obligees = tok, ccomp[0], _subjects(ccomp[0], lab)

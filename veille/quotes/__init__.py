@@ -21,6 +21,7 @@ from veille.analysis import Analysis
 from veille.quotes.cues import CueLexicon, load_cue_file, load_cues, parse_cues
 from veille.quotes.marks import MarkScan, MarkSpan, scan_marks
 from veille.quotes.speech import UNKNOWN, Claim, Reading, Speaker, read_speech
+from veille.lang import pack_code
 from veille.records import ActorMention, Article, Attribution, Quote
 
 __all__ = ["find_quotes", "attribution", "claim_chain", "read_article", "load_cues", "load_cue_file",
@@ -33,7 +34,7 @@ if not Doc.has_extension("veille_speech"):
 
 def _lang(doc: Doc, article: Article | None) -> str:
     lang = (article.language if article is not None else None) or doc.lang_
-    return lang if lang in ("fr", "en") else "en"
+    return pack_code(lang)
 
 
 def read_article(doc: Doc, article: Article | None, actors: list[ActorMention]) -> Reading:

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from veille.errors import E401, E402, VeilleError
+from veille.lang import data_file
 
 KINDS = ("verb", "preposition", "noun")
 TONES = ("neutral", "evaluative")
@@ -119,7 +119,5 @@ def load_cue_file(path: str | Path) -> CueLexicon:
 @lru_cache(maxsize=8)
 def load_cues(lang: str) -> CueLexicon:
     """The packaged cue lexicon of ``lang`` (cached per process)."""
-    res = resources.files("veille").joinpath("lang", lang, "cues.yaml")
-    if not res.is_file():
-        raise VeilleError(E402, path=f"veille/lang/{lang}/cues.yaml")
+    res = data_file(lang, "cues.yaml")
     return parse_cues(res.read_text(encoding="utf-8"), f"veille/lang/{lang}/cues.yaml")

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from veille.quotes.cues import CueLexicon
 from veille.quotes.marks import DASHES, MarkSpan, scan_marks
+from veille.lang import pack_for
 from veille.records import ActorMention, ActorRef, Quote
 
 SUBJ = ("nsubj", "nsubj:pass", "csubj")
@@ -128,13 +129,7 @@ class _Reader:
     def _lemma_guesses(self, tok: Token) -> list[str]:
         """The lemma, then infinitives guessed from the form when the tagger lemmatised it as a noun or adjective."""
         low = tok.lower_
-        out = [tok.lemma_.lower(), low]
-        if self.doc.lang_ == "fr":
-            for end, repl in (("ent", "er"), ("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("e", "er"),
-                              ("it", "ire"), ("it", "ir")):
-                if low.endswith(end):
-                    out.append(low[: -len(end)] + repl)
-        return out
+        return [tok.lemma_.lower(), low, *pack_for(self.doc.lang_).lemma_guesses(low)]
 
     def cue_head(self, first: int, end: int) -> Token:
         toks = [self.doc[k] for k in range(first, end)]
@@ -416,7 +411,8 @@ class _Reader:
             return True
         if subj is not None and subj.i > verb.i:
             return True
-        return self.doc.lang_ == "en" and any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
+        return pack_for(self.doc.lang_).facts.preposed_complement_is_incise and any(
+            c.dep_ == "ccomp" and c.i < verb.i for c in verb.children)
 
     def verb_claim(self, verb: Token, vc: tuple[int, int, str], in_mark: dict[int, int]) -> Claim | None:
         cue_start, cue_end = self.doc[vc[0]].idx, self.doc[vc[1] - 1].idx + len(self.doc[vc[1] - 1])
@@ -428,7 +424,7 @@ class _Reader:
             m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’", "that") for m in c.children))
             and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PRON")]
         incise = not ccomp and self.is_incise(verb)
-        if self.doc.lang_ == "en" and ccomp and ccomp[0].i < verb.i:
+        if pack_for(self.doc.lang_).facts.preposed_complement_is_incise and ccomp and ccomp[0].i < verb.i:
             incise = True
         if not ccomp and not incise:
             return None

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from veille.errors import E401, VeilleError
+from veille.lang import languages
 from veille.records import Quote
 
 COLUMNS = ["lang", "quote", "speaker", "speech", "text", "source"]
@@ -37,7 +38,7 @@ def load_table(path: str | Path) -> list[Case]:
             header = True
             continue
         note = cols.pop() if len(cols) == len(COLUMNS) + 1 else ""
-        if len(cols) != len(COLUMNS) or cols[0] not in ("fr", "en") or cols[3] not in ("0", "1", "*"):
+        if len(cols) != len(COLUMNS) or cols[0] not in languages() or cols[3] not in ("0", "1", "*"):
             raise VeilleError(E401, path=str(path), line=n, detail="expected lang, quote, speaker, speech(0|1|*), text, source")
         cases.append(Case(lang=cols[0], quote=cols[1], speaker=cols[2], speech=cols[3], text=cols[4],
                           source=cols[5], line=n, note=note))

@@ -30,6 +30,7 @@ from urllib.parse import urlparse
 import duckdb
 
 from veille.errors import E401, VeilleError
+from veille.lang import has_pack, pack_for
 from veille.store.export import register_exporter
 
 EVENT_COLUMNS = (
@@ -54,6 +55,18 @@ MENTION_COLUMNS = (
 #: ISO 639-1 → ISO 639-2 for MentionDocTranslationInfo (``srclc:``) of non-English documents.
 LANG3 = {"fr": "fra", "de": "deu", "es": "spa", "it": "ita", "pt": "por", "ru": "rus", "ar": "ara",
          "zh": "zho", "ja": "jpn", "ko": "kor", "uk": "ukr", "nl": "nld"}
+#: GDELT's own language (ISO 639-2): mentions of documents in any other name theirs.
+GDELT_LANGUAGE = "eng"
+
+
+def translation_info(lang: str) -> str:
+    """MentionDocTranslationInfo: ``srclc:<ISO 639-2>`` for a document not in GDELT's language."""
+    if not lang:
+        return ""
+    iso3 = pack_for(lang).facts.iso639_3 if has_pack(lang) else LANG3.get(lang, lang)
+    return "" if iso3 == GDELT_LANGUAGE else f"srclc:{iso3}"
+
+
 IGO_PREFIXES = ("IGO", "NGO", "NGM", "IMG", "MNC")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"»”']?\s+|\n+")
 
@@ -267,7 +280,7 @@ def mention_rows(ev: StoredEvent) -> Iterator[list[str]]:
     source_name = (host[4:] if host.startswith("www.") else host) or art["outlet"] or ""
     ident = art["url"] or art["source_path"] or f"veille:{art['id']}"
     lang = art["language"] or ""
-    translation = f"srclc:{LANG3.get(lang, lang)}" if lang and lang != "en" else ""
+    translation = translation_info(lang)
     spans = ev.mention_spans or [{"text": r["trigger_text"], "start": r["trigger_start"], "end": r["trigger_end"]}]
     extras = f"<PAGE_TITLE>{_clean(art['title'])}</PAGE_TITLE><VEILLE_EVENT>{r['id']}</VEILLE_EVENT>"
     for gid, a1, a2, fields in event_rows(ev):

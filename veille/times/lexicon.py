@@ -4,13 +4,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
 from typing import Any
 
 import yaml
 
 from veille.errors import E401, VeilleError
+from veille.lang import data_file
 
 NORMS = {"date", "dayword", "part", "refday", "frame", "weekday", "weekday_set", "relunit",
          "vague_duration", "ago", "decade", "century", "quarter", "year", "holiday", "season",
@@ -134,9 +133,5 @@ def parse_lexicon(text: str, path: str) -> Lexicon:
 @lru_cache(maxsize=8)
 def load_lexicon(lang: str) -> Lexicon:
     """The validated time lexicon of ``lang`` (cached)."""
-    res = resources.files("veille").joinpath("lang", lang, "times.yaml")
-    path = str(res)
-    if not Path(path).exists():
-        from veille.errors import E402
-        raise VeilleError(E402, path=path)
-    return parse_lexicon(res.read_text(encoding="utf-8"), path)
+    res = data_file(lang, "times.yaml")
+    return parse_lexicon(res.read_text(encoding="utf-8"), str(res))

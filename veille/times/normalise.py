@@ -17,6 +17,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 from spacy.tokens import Doc
 
+from veille.lang import pack_for
 from veille.records import TimeExpr
 from veille.times.lexicon import Lexicon, Rule, fold
 from veille.times.syntax import attachment, clause_tense, span_of
@@ -176,8 +177,8 @@ def n_date(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
     year = _year(lex, g.get("year"), pub)
     month_txt = g.get("month") or ""
     bare = not (day or year or mod or rel is not None or "mois" in (c.doc.text[s:e].lower()))
-    if bare and (month_txt.endswith(".") or month_txt[:1].isupper() != (lex.lang == "en")):
-        return None  # French months are lower-case, English ones capitalised ("may" the verb)
+    if bare and (month_txt.endswith(".") or month_txt[:1].isupper() != pack_for(lex.lang).facts.month_names_capitalised):
+        return None  # months written as the language writes them: "mai", "May" (and "may" is a verb)
     if year is None:
         if pub is None:
             return ("DATE", f"XXXX-{month:02d}" + (f"-{day:02d}" if day else ""), mod, None)

@@ -1,0 +1,124 @@
+"""Label profiles: which dependency labels play each grammatical role, and the words of
+a language that syntax rules read (negations, reflexives, relative pronouns...).
+
+A language's ``syntax.yaml`` names its parser's profile (``veille/lang/profiles/
+ud.yaml`` for Universal Dependencies, ``clear.yaml`` for ClearNLP-style labels) and
+lists its words; ``labels_for(code)`` joins them into one ``Labels``.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from veille.errors import E401, VeilleError
+from veille.lang import PACKS_DIR, has_pack, pack_for
+
+PROFILES_DIR = PACKS_DIR / "profiles"
+
+
+class LabelProfile(BaseModel):
+    """``veille/lang/profiles/<name>.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int
+    name: str
+    subj: frozenset[str]
+    subj_pass: frozenset[str]
+    obj: frozenset[str]
+    iobj: frozenset[str]
+    agent: frozenset[str]
+    obl: frozenset[str]
+    xcomp: frozenset[str]
+    ccomp: frozenset[str]
+    conj: frozenset[str]
+    appos: frozenset[str]
+    relcl: frozenset[str]
+    advcl: frozenset[str]
+    mod: frozenset[str]
+    flat: frozenset[str]
+    case: frozenset[str]
+    aux_pass: frozenset[str]
+    prep: frozenset[str]
+    pobj: frozenset[str]
+    poss: frozenset[str]
+    clause_breaks: frozenset[str]
+
+
+class SyntaxWords(BaseModel):
+    """``veille/lang/<code>/syntax.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int
+    profile: str
+    neg_lemmas: frozenset[str]
+    reflexive: frozenset[str]
+    rel_pronouns: frozenset[str]
+    object_control: frozenset[str]
+    unaccusative: frozenset[str] = frozenset()
+    locative: frozenset[str] = frozenset()
+    preposition_forms: dict[str, str] = {}
+    entity_labels: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Labels:
+    """A language's parser labels by grammatical role, and the words syntax rules read."""
+
+    subj: frozenset[str]
+    subj_pass: frozenset[str]
+    obj: frozenset[str]
+    iobj: frozenset[str]
+    agent: frozenset[str]  # passive agent (fr: obl:agent; en: agent -> pobj)
+    obl: frozenset[str]  # obliques and noun modifiers carrying a case marker
+    xcomp: frozenset[str]
+    ccomp: frozenset[str]
+    conj: frozenset[str]
+    appos: frozenset[str]
+    relcl: frozenset[str]
+    advcl: frozenset[str]
+    mod: frozenset[str]  # adjectival / compound modifiers ("invasion russe", "Russian invasion")
+    flat: frozenset[str]
+    case: frozenset[str]
+    aux_pass: frozenset[str]
+    prep: frozenset[str]  # en: preposition child, its object is pobj
+    pobj: frozenset[str]
+    poss: frozenset[str]
+    neg_lemmas: frozenset[str]
+    reflexive: frozenset[str]
+    rel_pronouns: frozenset[str]
+    object_control: frozenset[str]  # "inviter X à", "urge X to": the object controls
+    clause_breaks: frozenset[str]
+    unaccusative: frozenset[str] = frozenset()  # "sont convenus", "sont venus": être + participle, not passive
+    locative: frozenset[str] = frozenset()  # prepositions of place: "in Lebanon" says where, not to whom
+    preposition_forms: dict[str, str] = field(default_factory=dict)  # "du" -> "de"
+    entity_labels: dict[str, str] = field(default_factory=dict)  # kind of known name -> NER label
+
+    def __hash__(self) -> int:
+        return id(self)
+
+
+def _read(path: Path, model: type[BaseModel]) -> BaseModel:
+    try:
+        return model.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    except OSError as exc:
+        raise VeilleError(E401, path=str(path), line="?", detail=str(exc)) from exc
+    except (yaml.YAMLError, ValidationError) as exc:
+        raise VeilleError(E401, path=str(path), line="?", detail=str(exc).splitlines()[0]) from exc
+
+
+@lru_cache(maxsize=8)
+def labels_for(code: str | None) -> Labels:
+    """The labels and syntax words of ``code``'s pack (the fallback pack for a language without one)."""
+    pack = pack_for(code if has_pack(code) else None)
+    words = _read(pack.path("syntax.yaml"), SyntaxWords)
+    assert isinstance(words, SyntaxWords)
+    profile = _read(PROFILES_DIR / f"{words.profile}.yaml", LabelProfile)
+    roles = profile.model_dump(exclude={"version", "name"})
+    lexical = words.model_dump(exclude={"version", "profile"})
+    return Labels(**roles, **lexical)
