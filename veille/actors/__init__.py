@@ -72,8 +72,7 @@ def _day(article: Article) -> date:
 
 def resolve_actors(doc: Doc, article: Article) -> list[ActorMention]:
     """Every actor mention in ``doc`` resolved to a code (see the module docstring)."""
-    lang = article.language or doc.lang_ or "fr"
-    idx = index_for(doc.vocab, pack_code(lang))
+    idx = index_for(doc.vocab, pack_code(article.language or doc.lang_))
     return resolve(doc, idx, _day(article))
 
 

@@ -217,9 +217,7 @@ def parse_entry(path: Path, label: str, raw: dict[str, Any]) -> Entry:
     names_raw = raw.get("names")
     names: dict[str, list[str]] = {}
     if isinstance(names_raw, dict):
-        for lang, vals in names_raw.items():
-            if lang == "__line__":
-                continue
+        for lang, vals in ((key, v) for key, v in names_raw.items() if key != "__line__"):  # the loader's line mark
             names[str(lang)] = _str_list(path, line, vals, f"names.{lang}")
     else:
         names["*"] = _str_list(path, line, names_raw, "names")

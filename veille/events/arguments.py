@@ -141,13 +141,13 @@ def inverted_subject(tok: Token, lab: Labels) -> Token | None:
     """French puts the subject after a reporting verb set off by a comma ("..., a protesté
     mercredi une organisation de défense des droits de l'homme"); the parser reads it as the
     object. The verb has no subject of its own and a comma right before its auxiliaries."""
-    if tok.lang_ != "fr" or tok.pos_ != "VERB" or any(c.dep_ in lab.subj or c.dep_ in lab.subj_pass
-                                                      for c in tok.children):
+    if not pack_for(tok.lang_).facts.subject_after_reporting_verb or tok.pos_ != "VERB" or any(
+            c.dep_ in lab.subj or c.dep_ in lab.subj_pass for c in tok.children):
         return None
     first = min([tok.i] + [c.i for c in tok.children if c.dep_.startswith("aux") and c.i < tok.i])
     if first == tok.sent.start or tok.doc[first - 1].text != ",":
         return None
-    if tok.lemma_.lower() not in speech_cues("fr").verbs:
+    if tok.lemma_.lower() not in speech_cues(tok.lang_).verbs:
         return None
     return next((c for c in tok.children if c.dep_ in lab.obj and c.i > tok.i and c.pos_ in ("NOUN", "PROPN")), None)
 

@@ -16,8 +16,7 @@ from spacy.tokens import Span, Token
 
 from veille.errors import E401, VeilleError
 from veille.events.arguments import Labels, clause_tokens, is_infinitive, is_negated, labels_for
-from veille.lang import pack_for
-from veille.lang import data_file
+from veille.lang import data_file, pack_for
 from veille.records import Modality
 
 KEYS = ("future_verbs", "future_words", "hypothetical_verbs", "hypothetical_heads",
@@ -160,26 +159,16 @@ def _modal_cue(trigger: Token, verbs: frozenset[str], morph: str, lab: Labels) -
     return ""
 
 
-FR_CONDITIONAL = ("aient", "ait", "ais", "ions", "iez")
-FR_FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
 
 
 def morph_of(tok: Token) -> str:
-    """The token's morphology, with the French conditional and future read from regular
-    verb forms when the tagger misses them ("accéderaient" tagged present indicative):
-    infinitive (less a final e) + the tense's ending."""
+    """The token's morphology, with a conditional or future the tagger missed read from
+    the form by the language's pack ("accéderaient" tagged present indicative)."""
     morph = str(tok.morph)
-    if tok.lang_ != "fr" or tok.pos_ not in ("VERB", "AUX") or "Mood=Cnd" in morph or "Tense=Fut" in morph:
+    if tok.pos_ not in ("VERB", "AUX") or "Mood=Cnd" in morph or "Tense=Fut" in morph:
         return morph
-    lemma, form = tok.lemma_.lower(), tok.lower_
-    stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}
-    for stem in stems:
-        rest = form[len(stem):] if form.startswith(stem) and len(stem) > 2 else None
-        if rest in FR_CONDITIONAL:
-            return f"{morph}|Mood=Cnd"
-        if rest in FR_FUTURE:
-            return f"{morph}|Tense=Fut"
-    return morph
+    feature = pack_for(tok.lang_).mood_from_form(tok.lemma_.lower(), tok.lower_)
+    return f"{morph}|{feature}" if feature else morph
 
 
 def _aux_morph(tok: Token) -> list[str]:

@@ -54,6 +54,10 @@ class PackFacts(BaseModel):
     infinitive_endings: tuple[str, ...] = ()
     #: a noun with a subject before it and no copula is a verb the tagger misread ("La Croatie enquête")
     noun_with_subject_is_verb: bool = False
+    #: a reporting verb set off by a comma may take its subject after it ("..., a protesté une ONG")
+    subject_after_reporting_verb: bool = False
+    #: a reporting verb in an incise may be tagged without finite morphology ("..., said the minister")
+    incise_verb_may_lack_finite_tag: bool = False
 
 
 @runtime_checkable
@@ -83,6 +87,11 @@ class LanguagePack(Protocol):
         """Lemmas a verb may have when the lemmatiser cut it wrongly ("staged" → "stag" → "stage")."""
         ...
 
+    def mood_from_form(self, lemma: str, form: str) -> str | None:
+        """A mood or tense feature the tagger missed, read from a regular verb form
+        ("accéderaient" → 'Mood=Cnd'), else None."""
+        ...
+
 
 def _no_guesses(_: str) -> list[str]:
     return []
@@ -90,6 +99,10 @@ def _no_guesses(_: str) -> list[str]:
 
 def _no_repairs(_lemma: str, _form: str) -> list[str]:
     return []
+
+
+def _no_mood(_lemma: str, _form: str) -> str | None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -103,6 +116,7 @@ class FolderPack:
     demonym_fn: Callable[[str], list[str]] = field(default=lambda form: [form])
     guesses_fn: Callable[[str], list[str]] = field(default=_no_guesses)
     repairs_fn: Callable[[str, str], list[str]] = field(default=_no_repairs)
+    mood_fn: Callable[[str, str], str | None] = field(default=_no_mood)
 
     @property
     def code(self) -> str:
@@ -125,6 +139,9 @@ class FolderPack:
 
     def lemma_repairs(self, lemma: str, form: str) -> list[str]:
         return self.repairs_fn(lemma, form)
+
+    def mood_from_form(self, lemma: str, form: str) -> str | None:
+        return self.mood_fn(lemma, form)
 
 
 def read_facts(path: Path) -> PackFacts:
@@ -149,7 +166,8 @@ def load_folder(folder: Path, hooks: ModuleType | None = None) -> FolderPack:
             hooks = None
     kwargs = {}
     for attr, name in (("plural_fn", "plural"), ("demonym_fn", "demonym_forms"),
-                       ("guesses_fn", "lemma_guesses"), ("repairs_fn", "lemma_repairs")):
+                       ("guesses_fn", "lemma_guesses"), ("repairs_fn", "lemma_repairs"),
+                       ("mood_fn", "mood_from_form")):
         fn = getattr(hooks, name, None) if hooks is not None else None
         if fn is not None:
             kwargs[attr] = fn

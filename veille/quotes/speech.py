@@ -404,7 +404,7 @@ class _Reader:
         if not (prev.text in ",—–" or prev.is_quote):
             return False
         finite = "Fin" in verb.morph.get("VerbForm", []) or any(c.dep_.startswith("aux") for c in verb.children)
-        if not finite and self.doc.lang_ != "en":
+        if not finite and not pack_for(self.doc.lang_).facts.incise_verb_may_lack_finite_tag:
             return False
         subj = self.subject_of(verb, inverted=not any(c.dep_ == "nsubj" and c.i < verb.i for c in verb.children))
         if verb.dep_ == "parataxis":

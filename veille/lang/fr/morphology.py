@@ -45,6 +45,24 @@ def demonym_forms(form: str) -> list[str]:
     return list(dict.fromkeys([form, fem, masc_pl, fem + "s" if not fem.endswith("s") else fem]))
 
 
+# Endings after the infinitive stem of regular verbs: conditional and future.
+_CONDITIONAL = ("aient", "ait", "ais", "ions", "iez")
+_FUTURE = ("ai", "as", "a", "ons", "ez", "ont")
+
+
+def mood_from_form(lemma: str, form: str) -> str | None:
+    """'Mood=Cnd' or 'Tense=Fut' for a regular verb form built on the infinitive (less a
+    final e): "accéderaient" (accéder + aient), "prendront" (prendr + ont)."""
+    stems = {lemma, lemma[:-1]} if lemma.endswith("re") else {lemma}
+    for stem in stems:
+        rest = form[len(stem):] if form.startswith(stem) and len(stem) > 2 else None
+        if rest in _CONDITIONAL:
+            return "Mood=Cnd"
+        if rest in _FUTURE:
+            return "Tense=Fut"
+    return None
+
+
 def lemma_guesses(form: str) -> list[str]:
     """Infinitives a form may belong to ("déclarée" → "déclarer", "dit" → "dire", "dir")."""
     return [form[: -len(end)] + repl for end, repl in _VERB_ENDINGS if form.endswith(end)]
