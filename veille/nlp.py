@@ -12,7 +12,9 @@ import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -29,13 +31,14 @@ def line_breaks(doc: Doc) -> Doc:
     """Sentence starts before the parser: a line break ends a sentence (titles and headings
     carry no final stop), and a sentence only ends after final punctuation, so the parser
     cannot split "ce mois-ci" or a subject from its verb."""
+    starts = doc.to_array([SENT_START])
     for token in doc[1:]:
         prev = doc[token.i - 1]
         if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
+            starts[token.i] = IS_START
             continue
         if token.is_space:
-            token.is_sent_start = False
+            starts[token.i] = NOT_START
             continue
         j = token.i - 1
         while j > 0 and doc[j].is_space:
@@ -43,8 +46,20 @@ def line_breaks(doc: Doc) -> Doc:
         before = doc[j]
         if before.text in SENT_END or (before.text in CLOSING and j > 0 and doc[j - 1].text in SENT_END):
             continue  # the parser decides
-        token.is_sent_start = False
+        starts[token.i] = NOT_START
+    set_sent_starts(doc, starts)
     return doc
+
+
+# Token.is_sent_start's setter scans the whole Doc each time (it checks for a parse): set
+# the starts of a Doc in one array instead, so the cost stays linear in its length.
+IS_START = numpy.uint64(1)
+NOT_START = numpy.uint64(-1 & 0xFFFFFFFFFFFFFFFF)  # -1 as spaCy stores it
+
+
+def set_sent_starts(doc: Doc, starts: numpy.ndarray) -> None:  # type: ignore[type-arg]
+    """Write an array of sentence starts (``doc.to_array([SENT_START])`` edited) back to ``doc``."""
+    doc.from_array([SENT_START], starts)
 
 
 def check_meta(nlp: Language, package: str, expect_name: str | None, expect_version: str | None) -> None:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from spacy.attrs import SENT_START  # type: ignore[import-not-found]
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -20,6 +21,7 @@ from spacy.vocab import Vocab
 
 from veille.actors.knowledge import Entry, Knowledge, Role, fold, knowledge
 from veille.lang import pack_for
+from veille.nlp import NOT_START, set_sent_starts
 from veille.syntax.labels import labels_for
 
 if not Doc.has_extension("veille_actor_matches"):
@@ -178,13 +180,14 @@ class ActorMatcher:
         matches = idx.match(doc)
         doc._.veille_actor_matches = matches
         spans = []
+        starts = doc.to_array([SENT_START])
         for key, start, end in matches:
             if end - start > 1:
-                for tok in doc[start + 1:end]:
-                    tok.is_sent_start = False
+                starts[start + 1:end] = NOT_START
             info = idx.keys.get(key)
             if isinstance(info, NameKey):
                 spans.append(Span(doc, start, end, label=self.labels[info.kind]))
+        set_sent_starts(doc, starts)
         if spans:
             doc.set_ents(filter_spans(spans), default="unmodified")
         return doc

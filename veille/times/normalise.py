@@ -8,6 +8,8 @@ clock times, anaphors).
 """
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -35,6 +37,7 @@ class Context:
     doc: Doc
     pub: date | None
     found: list[TimeExpr] = field(default_factory=list)
+    _breaks: list[int] | None = None
 
     def tense_at(self, start: int, end: int) -> str | None:
         span = span_of(self.doc, start, end)
@@ -44,7 +47,10 @@ class Context:
         return clause_tense(head if head is not None else span.root)
 
     def line_of(self, pos: int) -> int:
-        return self.doc.text.count("\n", 0, pos)
+        """The number of line breaks before ``pos`` (their offsets found once per document)."""
+        if self._breaks is None:
+            self._breaks = [i for i, ch in enumerate(self.doc.text) if ch == "\n"]
+        return bisect_left(self._breaks, pos)
 
     def day_before(self, pos: int) -> date | None:
         """The last day-precise date before ``pos`` on the same line (paragraph)."""
