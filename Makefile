@@ -6,7 +6,7 @@ VENV ?= .venv
 BIN = $(VENV)/bin
 DB ?= veille.duckdb
 
-.PHONY: install install-dev demo test serve clean
+.PHONY: install install-dev demo test typecheck serve clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,10 @@ demo: install
 
 test: install-dev
 	$(BIN)/python -m pytest -q -n 2 --dist loadfile
+
+typecheck: install-dev
+	$(BIN)/mypy veille
+	$(BIN)/mypy --strict --follow-imports=silent veille/lang veille/syntax veille/records.py
 
 serve: install
 	$(BIN)/veille serve --db $(DB)

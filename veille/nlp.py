@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy
 import spacy
-from spacy.attrs import SENT_START  # type: ignore[import-not-found]
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -59,7 +59,7 @@ NOT_START = numpy.uint64(-1 & 0xFFFFFFFFFFFFFFFF)  # -1 as spaCy stores it
 
 def set_sent_starts(doc: Doc, starts: numpy.ndarray) -> None:  # type: ignore[type-arg]
     """Write an array of sentence starts (``doc.to_array([SENT_START])`` edited) back to ``doc``."""
-    doc.from_array([SENT_START], starts)
+    doc.from_array([SENT_START], starts)  # type: ignore[arg-type]  # spaCy's stub wants Ints2d; 1-d works
 
 
 def check_meta(nlp: Language, package: str, expect_name: str | None, expect_version: str | None) -> None:
@@ -162,7 +162,7 @@ def parse_long(nlp: Language, text: str, max_chars: int) -> Doc:
     through their ``rejoin(doc)`` method.
     """
     pieces = list(nlp.pipe(split_text(text, max_chars)))
-    doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])
+    doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])  # type: ignore[call-arg]
     for _, component in nlp.pipeline:
         rejoin = getattr(component, "rejoin", None)
         if rejoin is not None:

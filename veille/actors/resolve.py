@@ -33,6 +33,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import cast
 
 from spacy.attrs import LOWER
 from spacy.tokens import Doc, Span, Token
@@ -266,7 +267,7 @@ class Resolver:
         """The country of the place a plural demonym noun is "of" ("the Albanians of
         southern Serbia"), or None."""
         doc = self.doc
-        if tok.pos_ not in ("NOUN", "PROPN") or "Plur" not in tok.morph.get("Number") or e >= len(doc) \
+        if tok.pos_ not in ("NOUN", "PROPN") or "Plur" not in tok.morph.get("Number", []) or e >= len(doc) \
                 or doc[e].lower_ not in ("of", "de", "du", "des", "d'"):
             return None
         place = self.place_from(e + 1)
@@ -333,7 +334,7 @@ class Resolver:
         """The role's noun phrase read linearly: left modifiers (det, adjectives,
         compounds, possessives) and right complements (adjectives, "de/of" phrases)
         up to a verb, punctuation, conjunction, locative or a person's name."""
-        doc, out = self.doc, []
+        doc, out = self.doc, cast(list[Token], [])
         i = s - 1
         while i >= 0 and s - i <= 4:
             t = doc[i]
@@ -585,8 +586,8 @@ class Resolver:
                 return True
             role = self.kb.role_by_source.get(m.entry or "")
             return m.kind == "actor" and role is not None and role.office is None and \
-                "Plur" not in self.doc[m.head].morph.get("Number")
-        plural = "Plur" in self.doc[m.head].morph.get("Number")
+                "Plur" not in self.doc[m.head].morph.get("Number", [])
+        plural = "Plur" in self.doc[m.head].morph.get("Number", [])
         if gender == "p":  # "they", "ils": a group named in the plural
             return plural and m.kind != "person"
         return not plural and (m.gender is None or m.gender == gender)
@@ -754,9 +755,9 @@ class Resolver:
             if ent.start < sent.start or ent.start >= sent.end:
                 continue
             if ent.label_ in PLACE_ENTS and ent.start not in seen and not actor & set(range(ent.start, ent.end)):
-                country = self.place_of(ent.start, ent.end)
-                if country:
-                    out.append((ent.start, ent.end, country))
+                found = self.place_of(ent.start, ent.end)
+                if found:
+                    out.append((ent.start, ent.end, found))
                 seen.update(range(ent.start, ent.end))
         for t in sent:
             if t.i in seen or t.i in actor or t.pos_ != "PROPN" or t.ent_type_ in NAME_ENTS | TIME_ENTS or \
@@ -764,9 +765,9 @@ class Resolver:
                 continue
             end = self.propn_run(t.i, sent.end)
             if not actor & set(range(t.i, end)):
-                country = self.place_of(t.i, end)
-                if country:
-                    out.append((t.i, end, country))
+                found = self.place_of(t.i, end)
+                if found:
+                    out.append((t.i, end, found))
             seen.update(range(t.i, end))
         self._sent_places[sent.start] = out
         return out
@@ -852,7 +853,7 @@ class Resolver:
                       and (m.end <= s or m.start >= e) and not m.via.startswith("sector")
                       and not (m.via == "demonym" and doc[m.head].dep_ in ("amod", "compound"))  # "sites danois"
                       and not self.backer(m.end - 1)]
-            countries = {m.country for m in others}
+            countries = {m.country for m in others if m.country}
             if len(countries) > 1:
                 return None, "several countries in the sentence"
             if countries and role.sector in DOMESTIC:

@@ -45,8 +45,9 @@ def _participle_read_as_finite(tok: Token) -> bool:
     """"arrêtant" tagged indicative: the pack's participle ending on a verb whose lemma
     has an infinitive ending."""
     facts = pack_for(tok.lang_).facts
-    return bool(facts.present_participle_suffix) and tok.pos_ == "VERB" \
-        and tok.lower_.endswith(facts.present_participle_suffix) and tok.lemma_.lower().endswith(facts.infinitive_endings)
+    suffix = facts.present_participle_suffix
+    return bool(suffix) and tok.pos_ == "VERB" and tok.lower_.endswith(suffix or "") \
+        and tok.lemma_.lower().endswith(facts.infinitive_endings)
 
 
 def is_attributive_passive(tok: Token, lab: Labels) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import yaml
 from spacy.tokens import Span, Token
@@ -60,12 +61,14 @@ def load_cues(lang: str) -> Cues:
     missing = [k for k in KEYS if not isinstance(data.get(k), list)]
     if missing:
         raise VeilleError(E401, path=path, line=0, detail=f"missing list(s): {missing}")
-    return Cues(**{k: (tuple(data[k]) if k in ("hypothetical_phrases", "purpose_marks") else frozenset(data[k]))
-                   for k in KEYS})
+    fields: dict[str, Any] = {k: (tuple(data[k]) if k in ("hypothetical_phrases", "purpose_marks")
+                                  else frozenset(data[k])) for k in KEYS}
+    return Cues(**fields)
 
 
 def _ancestors(tok: Token, limit: int = 6) -> list[Token]:
-    out, cur = [], tok
+    out: list[Token] = []
+    cur = tok
     while cur.head.i != cur.i and len(out) < limit:
         cur = cur.head
         out.append(cur)
@@ -249,8 +252,9 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
                                        for m in c.children):
             return "hypothetical", f"condition '{c.text}'"
     # future and plans before the conditional ("devrait venir" is a plan), then possibility
-    for label, verbs, morph in (("future", cues.future_verbs, "Tense=Fut"),
-                                ("hypothetical", cues.hypothetical_verbs, "Mood=Cnd")):
+    checks: tuple[tuple[Modality, frozenset[str], str], ...] = (
+        ("future", cues.future_verbs, "Tense=Fut"), ("hypothetical", cues.hypothetical_verbs, "Mood=Cnd"))
+    for label, verbs, morph in checks:
         cue = _modal_cue(trigger, verbs, morph, lab)
         if cue == "Mood=Cnd" and _conditional_perfect(trigger):
             continue  # "aurait finalement cédé": the press's unconfirmed report of a past act

@@ -77,7 +77,10 @@ def find_obligations(sent: Span, cues: Cues, lab: Labels) -> list[Obligation]:
                 marker = pack_for(tok.doc.lang_).facts.infinitive_marker
                 if xcomp and marker and not any(c.lower_ == marker for c in xcomp[0].children):
                     continue  # "have" / "need" + infinitive needs its particle ("to")
-                carrier, act, obligees = tok, xcomp[0] if xcomp else ready, _subjects(tok, lab)
+                chosen = xcomp[0] if xcomp else ready
+                if chosen is None:
+                    continue
+                carrier, act, obligees = tok, chosen, _subjects(tok, lab)
             elif ccomp and any(c.dep_.startswith("expl") for c in tok.children):  # "il faut que l'Iran cesse"
                 carrier, act, obligees = tok, ccomp[0], _subjects(ccomp[0], lab)
             else:

@@ -64,8 +64,15 @@ class PackFacts(BaseModel):
 class LanguagePack(Protocol):
     """What stages may ask of a language."""
 
-    code: str
-    facts: PackFacts
+    @property
+    def code(self) -> str:
+        """ISO 639-1 code."""
+        ...
+
+    @property
+    def facts(self) -> PackFacts:
+        """What ``pack.yaml`` says of the language."""
+        ...
 
     def path(self, name: str) -> Path:
         """A data file of the pack (E402 when the pack has none of that name)."""

@@ -354,10 +354,13 @@ def n_ago(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
     if c.pub is None:
         return ("DATE", "PAST_REF", _mod(c.lex, g), None)
     half = bool(g.get("half"))
-    if unit == "W" and not half and float(n).is_integer():
-        return ("DATE", _calendar(c.pub, "W", -int(n)), _mod(c.lex, g), None)
+    week = _calendar(c.pub, "W", -int(n)) if unit == "W" and not half and float(n).is_integer() else None
+    if week:
+        return ("DATE", week, _mod(c.lex, g), None)
     value = _subtract(c.pub, n, unit, half)
-    return ("DATE", value, _mod(c.lex, g), None) if value else None
+    if not value:
+        return None
+    return ("DATE", value, _mod(c.lex, g), None)
 
 
 def n_decade(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
@@ -418,9 +421,9 @@ def n_holiday(c: Context, g: dict, r: Rule, s: int, e: int) -> Result:
         off = int(spec[6:])
         if year is None and c.pub is None:
             return ("DATE", "XXXX-XX-XX", None, None)
-        y = year or c.pub.year
+        y = year or (c.pub.year if c.pub else 0)  # one of them is known here
         d = easter(y) + timedelta(days=off)
-        if year is None and abs((d - c.pub).days) > 183:
+        if year is None and c.pub is not None and abs((d - c.pub).days) > 183:
             d = easter(y + (1 if d < c.pub else -1)) + timedelta(days=off)
         return ("DATE", d.isoformat(), None, None)
     month, day = (int(x) for x in spec.split("-"))

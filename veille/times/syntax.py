@@ -41,7 +41,7 @@ def governing_verb(token: Token, limit: int = 4) -> Token | None:
 
 
 def _has(tok: Token, feat: str, value: str) -> bool:
-    return value in tok.morph.get(feat)
+    return value in tok.morph.get(feat, [])
 
 
 def clause_tense(token: Token) -> Tense | None:
