@@ -11,6 +11,7 @@ import importlib.util
 import re
 from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
+from typing import Any
 
 import numpy
 import spacy
@@ -127,24 +128,28 @@ def piece_limit(nlp: Language, config: Config) -> int:
     return max(1, min(config.nlp.max_piece_chars, nlp.max_length - 1))
 
 
-def parse(nlp: Language, texts: Sequence[str], max_chars: int) -> Iterator[Doc | Exception]:
+def parse(nlp: Language, texts: Sequence[str], max_chars: int,
+          component_cfg: dict[str, dict[str, Any]] | None = None) -> Iterator[Doc | Exception]:
     """One ``Doc`` per text, in order, or the exception that text raised.
 
     Texts are batched through ``nlp.pipe``; a text longer than ``max_chars`` is parsed
     in pieces (``split_text``) joined into one ``Doc`` of the whole text. A batch that
     fails is parsed again text by text, so one text never costs the others.
+    ``component_cfg`` is spaCy's: per-call settings of components (user dictionaries).
     """
+    cfg = component_cfg or {}
     short = [i for i, t in enumerate(texts) if len(t) <= max_chars]
     docs: dict[int, Doc | Exception] = {}
     try:
-        docs.update(zip(short, nlp.pipe([texts[i] for i in short], batch_size=max(len(short), 1))))
+        docs.update(zip(short, nlp.pipe([texts[i] for i in short], batch_size=max(len(short), 1),
+                                        component_cfg=cfg)))
     except Exception:  # noqa: BLE001 - parsed again one by one below
         docs.clear()
         for i in short:
-            docs[i] = _guarded(lambda: nlp(texts[i]))
+            docs[i] = _guarded(lambda: nlp(texts[i], component_cfg=cfg))
     for i, text in enumerate(texts):
         if i not in docs:
-            docs[i] = _guarded(lambda: parse_long(nlp, text, max_chars))
+            docs[i] = _guarded(lambda: parse_long(nlp, text, max_chars, cfg))
         yield docs.pop(i)
 
 
@@ -155,18 +160,20 @@ def _guarded(fn: Callable[[], Doc]) -> Doc | Exception:
         return exc
 
 
-def parse_long(nlp: Language, text: str, max_chars: int) -> Doc:
+def parse_long(nlp: Language, text: str, max_chars: int,
+               component_cfg: dict[str, dict[str, Any]] | None = None) -> Doc:
     """A text longer than the parser takes: parsed piece by piece, joined into one Doc.
 
     Components that keep doc-level data (``doc._``) rebuild it on the joined Doc
     through their ``rejoin(doc)`` method.
     """
-    pieces = list(nlp.pipe(split_text(text, max_chars)))
+    cfg = component_cfg or {}
+    pieces = list(nlp.pipe(split_text(text, max_chars), component_cfg=cfg))
     doc = Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"])  # type: ignore[call-arg]
-    for _, component in nlp.pipeline:
+    for name, component in nlp.pipeline:
         rejoin = getattr(component, "rejoin", None)
         if rejoin is not None:
-            rejoin(doc)
+            rejoin(doc, **cfg.get(name, {}))
     if doc.text != text:  # from_docs keeps every character; this would be a bug
         raise ValueError(f"joined parse differs from the text ({len(doc.text)} != {len(text)} characters)")
     return doc

@@ -36,10 +36,13 @@ def _stage(extraction: Extraction, name: str, fn: Callable[[], T], empty: T) -> 
         return empty
 
 
-def analyse(article: Article, doc: Doc) -> Extraction:
-    """Run the stages after nlp on one article and return the output contract record."""
+def analyse(article: Article, doc: Doc, config: Config | None = None) -> Extraction:
+    """Run the stages after nlp on one article and return the output contract record.
+
+    ``config``: its user dictionaries are used (default: those of ``use_dictionaries``)."""
+    files = _user_files(config)
     out = Extraction(article=article, errors=list(article.warnings))
-    out.actors = _stage(out, "actors", lambda: resolve_actors(doc, article), [])
+    out.actors = _stage(out, "actors", lambda: resolve_actors(doc, article, files), [])
     out.times = _stage(out, "times", lambda: tag_times(doc, article), [])
     out.places = _stage(out, "places", lambda: resolve_places(doc, article, out.actors), [])
     out.quotes = _stage(out, "quotes", lambda: find_quotes(doc, article, out.actors), [])
@@ -88,11 +91,19 @@ def _extract_chunk(chunk: list[Article], config: Config) -> Iterator[Extraction 
             by_lang.setdefault(lang, []).append(i)
     for lang, idxs in by_lang.items():
         nlp = load_pipeline(lang, config)
-        docs = parse(nlp, [chunk[i].text for i in idxs], piece_limit(nlp, config))
+        files = _user_files(config)
+        cfg = {"veille_actors": {"user_files": files}} if files is not None else None
+        docs = parse(nlp, [chunk[i].text for i in idxs], piece_limit(nlp, config), cfg)
         for i, doc in zip(idxs, docs):
-            results[i] = analyse(chunk[i], doc) if isinstance(doc, Doc) else _nlp_failure(chunk[i], doc)
+            results[i] = analyse(chunk[i], doc, config) if isinstance(doc, Doc) else _nlp_failure(chunk[i], doc)
     for i in range(len(chunk)):
         yield results[i]
+
+
+def _user_files(config: Config | None) -> tuple[str, ...] | None:
+    """The user dictionaries a config names; None (the active ones) when it names none."""
+    files = tuple(config.actors.user_dictionaries) if config is not None else ()
+    return files or None
 
 
 def _nlp_failure(article: Article, exc: Exception) -> Failure:

@@ -70,9 +70,10 @@ def _day(article: Article) -> date:
     return article.published.date() if article.published else date.today()
 
 
-def resolve_actors(doc: Doc, article: Article) -> list[ActorMention]:
-    """Every actor mention in ``doc`` resolved to a code (see the module docstring)."""
-    idx = index_for(doc.vocab, pack_code(article.language or doc.lang_))
+def resolve_actors(doc: Doc, article: Article, user_files: tuple[str, ...] | None = None) -> list[ActorMention]:
+    """Every actor mention in ``doc`` resolved to a code (see the module docstring);
+    ``user_files``: user dictionaries (default: those of ``use_dictionaries``)."""
+    idx = index_for(doc.vocab, pack_code(article.language or doc.lang_), files=user_files)
     return resolve(doc, idx, _day(article))
 
 

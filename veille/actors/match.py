@@ -141,9 +141,11 @@ def user_dictionaries(lang: str) -> tuple[str, ...]:
     return _ACTIVE_USER_FILES.get(lang, _ACTIVE_USER_FILES.get("*", ()))
 
 
-def index_for(vocab: Vocab, lang: str, tokenizer=None) -> ActorIndex:  # type: ignore[no-untyped-def]
-    """The cached index for this vocab, language and active user dictionaries."""
-    files = user_dictionaries(lang)
+def index_for(vocab: Vocab, lang: str, tokenizer=None,  # type: ignore[no-untyped-def]
+              files: tuple[str, ...] | None = None) -> ActorIndex:
+    """The cached index for this vocab, language and user dictionaries (``files``, else
+    the ones made active by ``use_dictionaries``)."""
+    files = user_dictionaries(lang) if files is None else files
     key = (id(vocab), lang, files)
     idx = _INDEXES.get(key)
     if idx is None:
@@ -175,8 +177,9 @@ class ActorMatcher:
         self.tokenizer = nlp.tokenizer
         self.labels = labels_for(lang).entity_labels  # the NER labels of the language's model
 
-    def __call__(self, doc: Doc) -> Doc:
-        idx = index_for(self.vocab, self.lang, self.tokenizer)
+    def __call__(self, doc: Doc, user_files: tuple[str, ...] | None = None) -> Doc:
+        """``user_files``: the caller's user dictionaries (spaCy's ``component_cfg``)."""
+        idx = index_for(self.vocab, self.lang, self.tokenizer, user_files)
         matches = idx.match(doc)
         doc._.veille_actor_matches = matches
         spans = []
@@ -192,9 +195,9 @@ class ActorMatcher:
             doc.set_ents(filter_spans(spans), default="unmodified")
         return doc
 
-    def rejoin(self, doc: Doc) -> None:
+    def rejoin(self, doc: Doc, user_files: tuple[str, ...] | None = None) -> None:
         """The matches of a Doc joined from pieces parsed apart (``nlp.parse_long``)."""
-        doc._.veille_actor_matches = index_for(self.vocab, self.lang, self.tokenizer).match(doc)
+        doc._.veille_actor_matches = index_for(self.vocab, self.lang, self.tokenizer, user_files).match(doc)
 
 
 @Language.factory("veille_actors", default_config={"lang": "fr"})

@@ -22,6 +22,10 @@ NP_STOP = {"acl:relcl", "relcl", "acl", "punct", "parataxis", "advcl", "dep", "c
 AGENT = ("obl:agent", "agent")
 PRONOUNS = {"il", "elle", "ils", "elles", "he", "she", "they", "-il", "-elle", "-ils", "-elles", "it", "on"}
 TERMINAL = set(".!?…")
+# An incise follows its quotation within a few words ("», a déclaré le ministre"): the
+# characters between them are bounded, so long texts never look far for one.
+MAX_INCISE_GAP = 300
+
 UNKNOWN = "---"  # code of a speaker found in the text but not resolved to an actor
 
 
@@ -541,7 +545,8 @@ class _Reader:
                 return q, None
         claims = [c for c in claims if not (m.start <= c.cue_start < m.end)]
         for claim in claims:
-            if claim.kind == "incise" and claim.cue_start > m.end - 1 and doc.char_span(m.end, claim.cue_start, alignment_mode="expand") is not None:
+            if claim.kind == "incise" and m.end - 1 < claim.cue_start <= m.end + MAX_INCISE_GAP \
+                    and doc.char_span(m.end, claim.cue_start, alignment_mode="expand") is not None:
                 gap = doc.char_span(m.end, claim.cue_start, alignment_mode="expand")
                 words = [t for t in gap if not t.is_punct and not t.is_space] if gap is not None else []
                 if len(words) <= 5 and not any(t.pos_ == "VERB" for t in words) and "." not in (gap.text if gap is not None else ""):
