@@ -8,7 +8,8 @@ import pytest
 
 from veille.actors import resolve_actors, use_dictionaries
 from veille.actors.knowledge import KB_DIR, KB_FILES, knowledge, load_entries, load_regions
-from veille.actors.phoenix import LEGACY_COUNTRIES, load_user_file, read_actors, read_agents, write_people
+from phoenix_convert import LEGACY_COUNTRIES, write_people
+from veille.actors.phoenix import load_user_file, read_actors, read_agents
 from veille.errors import VeilleError
 
 from load_errors import assert_names_file_and_line

@@ -8,7 +8,7 @@ import pytest
 
 from veille.actors import resolve_actors
 from veille.actors.knowledge import CODE_RE, INTERNATIONAL, KB_DIR, KB_FILES, SECTORS, Entry, load_entries
-from veille.actors.phoenix import ORG_FILE, ORG_SOURCES, OrgNamer, convert_orgs, org_code, write_orgs
+from phoenix_convert import ORG_FILE, ORG_SOURCES, OrgNamer, convert_orgs, org_code, write_orgs
 
 from load_errors import assert_names_file_and_line
 
@@ -156,7 +156,7 @@ def test_generated_file_is_up_to_date(tmp_path: Path) -> None:
     out = tmp_path / ORG_FILE
     write_orgs([PHOENIX / name for name in ORG_SOURCES], out)
     assert out.read_text(encoding="utf-8") == ORGS.read_text(encoding="utf-8"), \
-        "regenerate: python -m veille.actors.phoenix orgs"
+        "regenerate: python tools/phoenix_convert.py orgs"
 
 
 CASES = [

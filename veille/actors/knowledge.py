@@ -16,7 +16,7 @@ Two families of files, both YAML with a header comment (provenance and schema):
   ``names`` is a list (any language) or a mapping language -> list. Entries with the
   same ``id`` in later files extend earlier ones (names are added; ``code``, ``name``
   and ``offices`` are replaced when given).
-- ``veille/kb/*.tsv``, generated from the Phoenix dictionaries by ``veille.actors.phoenix``:
+- ``veille/kb/*.tsv``, generated from the Phoenix dictionaries by ``tools/phoenix_convert.py``:
   ``people_phoenix.tsv`` (office holders) and ``orgs_phoenix.tsv`` (armed groups and
   international bodies); the header row says which.
 - ``veille/lang/<code>/roles.yaml``, ``demonyms.yaml``, ``coreference.yaml``: language

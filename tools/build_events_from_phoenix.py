@@ -15,7 +15,7 @@ Kept pattern shapes (anything else is skipped):
 * ``- * {W1 W2} [code]  # VERB`` -> ``{lemma: verb w1 w2}``;
 * ``- * (PREP) [code]  # VERB``  -> ``{lemma: verb prep}``.
 
-Usage: ``python build_events_from_phoenix.py PATH/TO/CAMEO.2.0.txt > candidates.txt``
+Usage: ``python tools/build_events_from_phoenix.py PATH/TO/CAMEO.2.0.txt > candidates.txt``
 """
 
 from __future__ import annotations
