@@ -46,3 +46,20 @@ def test_html_cleaner_is_declared():
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
     assert any(d.replace("-", "_").startswith("lxml_html_clean") for d in deps)
     import lxml_html_clean  # noqa: F401 - what justext imports through lxml.html.clean
+
+
+def test_damaged_store_is_a_coded_error_in_every_command(tmp_path):
+    import subprocess
+    import sys
+
+    from db_rows import damaged_copy
+    from veille.store import connect
+
+    store = tmp_path / "s.duckdb"
+    connect(store).close()
+    db = damaged_copy(store, tmp_path)
+    for command in (["export", "--db", str(db), "--format", "jsonl", "--out", str(tmp_path / "x.jsonl")],
+                    ["export", "--db", str(db), "--format", "parquet", "--out", str(tmp_path / "x.parquet")]):
+        done = subprocess.run([sys.executable, "-m", "veille.cli", *command], capture_output=True, text=True)
+        assert done.returncode == 5, done.stderr
+        assert ("E306" in done.stderr or "E302" in done.stderr) and "Traceback" not in done.stderr

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from veille.config import Config
     from veille.records import ErrorRecord, Failure
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="veille: political events from news (who did what to whom, when, where, "
                        "according to whom).")
 # Paths, titles and messages carry users' text: no console here reads markup from it.
@@ -537,5 +537,24 @@ def explain(path: str = typer.Argument(..., help="File to read, or - for standar
         fail(exc)
 
 
+def run() -> None:
+    """The ``veille`` command: the typer app, with a store that fails under any command
+    (a damaged file, a disk that fills) reported as a coded error, not a traceback."""
+    import duckdb
+
+    try:
+        app()
+    except duckdb.Error as exc:
+        from veille.errors import E306
+
+        detail = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        args = sys.argv[1:]
+        db = args[args.index("--db") + 1] if "--db" in args[:-1] else "(the store)"
+        try:
+            fail(VeilleError(E306, path=db, detail=detail))
+        except typer.Exit as done:
+            sys.exit(done.exit_code)
+
+
 if __name__ == "__main__":
-    app()
+    run()

@@ -10,6 +10,7 @@ import stat
 import pytest
 from fastapi.testclient import TestClient
 
+from db_rows import damaged_copy
 from seed_data import BASE, fake_extractor
 from veille.api import create_app
 from veille.api.guard import host_name, read_token, token_path
@@ -142,38 +143,8 @@ def test_extract_without_language_detects_english(seed_db, tmp_path):
     assert r.status_code == 200 and [a.language for a in seen] == ["en"]
 
 
-def _damaged_copy(seed_db, tmp_path):
-    """A copy of a store whose data blocks are damaged but whose header still opens."""
-    from veille.store import connect
-
-    base = tmp_path / "base.duckdb"
-    shutil.copy(seed_db, base)
-    con = connect(base)
-    con.execute("INSERT INTO articles (id, text) SELECT 'filler' || i, repeat('x', 1000) || i FROM range(3000) t(i)")
-    con.execute("CHECKPOINT")
-    con.close()
-    size = os.path.getsize(base)
-    for offset in range(262_144, size, 16_384):
-        db = tmp_path / "damaged.duckdb"
-        shutil.copy(base, db)
-        with open(db, "r+b") as fh:
-            fh.seek(offset + 100)
-            fh.write(b"\xde" * 64)
-        try:
-            con = connect(db, read_only=True)
-        except Exception:  # noqa: BLE001 - the header block: try another
-            continue
-        try:
-            con.execute("SELECT sum(length(text)) FROM articles").fetchall()
-        except Exception:  # noqa: BLE001 - damaged where a query reads: the case we want
-            return db
-        finally:
-            con.close()
-    raise AssertionError("could not damage a data block")
-
-
 def test_damaged_store_is_a_store_error(seed_db, tmp_path):
-    db = _damaged_copy(seed_db, tmp_path)
+    db = damaged_copy(seed_db, tmp_path)
     with TestClient(create_app(db, read_only=True, extractor=fake_extractor), base_url=BASE) as c:
         r = c.get("/articles", params={"q": "x"})
     assert r.status_code == 503 and r.json()["error"]["code"] == "E306", r.text
