@@ -18,12 +18,13 @@ from veille.analysis import Analysis
 from veille.events.arguments import (Labels, clause_tokens, governor_subject, inverted_subject, is_infinitive,
                                      is_passive, is_present_participle, labels_for, preposition, role_tokens)
 from veille.events.background import background_reason, not_done, purpose_clause
+from veille.events.derivation import Read
 from veille.events.lexicon import LexEntry, Lexicon
-from veille.events.modality import Cues, is_volitional, load_cues, modality
+from veille.events.modality import NEGATION_ON_PREDICATE, Cues, is_volitional, load_cues, modality
 from veille.events.obligation import find_obligations
 from veille.events.ontology import parallel_code
-from veille.quotes.cues import load_cues as speech_cues
 from veille.lang import pack_for
+from veille.quotes.cues import load_cues as speech_cues
 from veille.records import ActorMention, ActorRef, Modality
 
 WINDOW = 4  # max distance between consecutive words of a multi-word entry
@@ -86,8 +87,10 @@ class Candidate:
     entry: LexEntry | None
     sources: list[ActorMention] = field(default_factory=list)
     targets: list[ActorMention] = field(default_factory=list)
-    source_path: str = ""
+    source_path: str = ""  # how the source was read, in words (rendered into ``rule``)
     target_path: str = ""
+    source_read: Read = Read.NONE  # the same, typed: what rules test
+    target_read: Read = Read.NONE
     modality: Modality = "asserted"
     modality_cue: str = ""
     coded: bool = False
@@ -467,6 +470,13 @@ def _trailing_attribution(verb: Token) -> bool:
         verb.lemma_.lower() in speech_cues(verb.lang_).verbs
 
 
+def _role_read(role: str) -> Read:
+    """How ``_by_roles`` found an argument, from the lexicon role it returns."""
+    if not role:
+        return Read.NONE
+    return Read.SUBJECT if role == "subj" else Read.ROLE
+
+
 def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> None:
     """Source and target actors of a candidate, by role specs then fallbacks."""
     entry, trig = c.entry, c.trigger
@@ -477,30 +487,34 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
             if verb is not None and not c.sources:
                 c.sources = _clause_subject(verb, index, lab)
                 c.source_path = f"intent '{head.text}' of '{verb.text}'.subj" if c.sources else ""
+                c.source_read = Read.INTENT_SUBJECT if c.sources else Read.NONE
     if not c.sources:
         # a role the entry names for its target is not the source: "the blockade of Serbia",
         # "l'arrestation de l'opposant" (default noun sources include "de")
         roles = tuple(r for r in entry.source if r not in entry.target) or entry.source
         c.sources, c.source_path = _by_roles(trig, roles, index, lab)
+        c.source_read = _role_read(c.source_path)
     if not c.sources and c.intent_head is not None:
         c.sources = _left_subject(c.intent_head, index, lab)
         c.source_path = f"intent '{c.intent_head.text}': nearest actor on the left" if c.sources else ""
+        c.source_read = Read.INTENT_LEFT if c.sources else Read.NONE
     participle = trig.dep_ in lab.advcl and is_present_participle(trig)
     inverted = inverted_subject(trig, lab) is not None  # "..., a accusé une ONG": the subject is found
-    if c.sources and c.source_path == "subj" and entry.pos == "verb" and not participle and not inverted:
+    if c.sources and c.source_read is Read.SUBJECT and entry.pos == "verb" and not participle and not inverted:
         # (a participle clause, "..., killing one", has the subject of its main clause)
         nearer = _adjacent_subject(trig, index, lab)
         if nearer and all(m is not s for m in nearer for s in c.sources) and nearer[0].start > c.sources[0].start:
-            c.sources, c.source_path = nearer, "actor right before the verb"
-    if c.sources and trig.dep_ in lab.conj and c.source_path == "subj" and not is_present_participle(trig) and \
+            c.sources, c.source_path, c.source_read = nearer, "actor right before the verb", Read.ADJACENT
+    if c.sources and trig.dep_ in lab.conj and c.source_read is Read.SUBJECT and not is_present_participle(trig) and \
             not inverted and not any(ch.dep_ in lab.subj for ch in trig.children):  # "tuant 50 et arrêtant 12"
         # coordinated clauses: "X a fustigé ..., et Tokyo, qui ..., a mis en garde"
         nearer = _left_subject(trig, index, lab, after=trig.head.i)
         if nearer and all(m is not s for m in nearer for s in c.sources):
-            c.sources, c.source_path = nearer, "subject of the second conjunct"
+            c.sources, c.source_path, c.source_read = nearer, "subject of the second conjunct", Read.CONJUNCT_SUBJECT
     if not c.sources and entry.pos == "noun":
         c.sources = _possessor(trig, index, lab)
         c.source_path = "possessive → clause subject" if c.sources else ""
+        c.source_read = Read.POSSESSIVE if c.sources else Read.NONE
     if not c.sources and entry.pos == "noun":
         verb = _verb_above(trig)
         # "Israel renewed negotiations", "la Russie engagée dans une offensive": the one who
@@ -508,6 +522,7 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS.get(lang, set()):
             c.sources = _clause_subject(verb, index, lab)
             c.source_path = f"verb '{verb.text}'.subj" if c.sources else ""
+            c.source_read = Read.SUPPORT_VERB if c.sources else Read.NONE
     if not c.sources and entry.pos == "verb" and not is_passive(trig, lab) and \
             not (is_infinitive(trig) and trig.head.pos_ in ("NOUN", "PROPN")) and \
             not any(ch.dep_ in lab.subj or ch.dep_.startswith("expl") for ch in trig.children):
@@ -517,8 +532,10 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         # chaos threatened the refugees") is not replaced by another actor
         c.sources = _left_subject(trig, index, lab)
         c.source_path = "nearest actor on the left" if c.sources else ""
+        c.source_read = Read.NEAREST_LEFT if c.sources else Read.NONE
     if entry.target != ("none",):
         c.targets, c.target_path = _by_roles(trig, entry.target, index, lab)
+        c.target_read = _role_read(c.target_path)
         for role in entry.target:  # "contre toute violation des embargos de l'ONU": the act's own words
             if role in ("obj", "iobj"):
                 continue
@@ -537,6 +554,7 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                     found = _actors(subj, index, lab)
                     if found and all(m.code not in {s.code for s in c.sources} for m in found):
                         c.targets, c.target_path = found, f"subject of '{comp.text}'"
+                        c.target_read = Read.CONTENT_SUBJECT
                         break
         if not c.targets:  # "accepted US mediation", "a rejeté la proposition du président irakien"
             acts = [t for t in c.tokens[1:] if index.is_act(t)] + \
@@ -544,7 +562,7 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
             for act in acts:
                 found = [m for m in index.doer(act, lab) if not any(_same_country(m, s) for s in c.sources)]
                 if found:
-                    c.targets, c.target_path = found, f"doer of '{act.text}'"
+                    c.targets, c.target_path, c.target_read = found, f"doer of '{act.text}'", Read.DOER
                     break
         if not c.targets and "xcomp" not in " ".join(entry.target) and not c.excluded:
             clause = {t.i for t in clause_tokens(trig, lab)} - _described(c, index)
@@ -557,10 +575,11 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
                      and preposition(t, lab) not in lab.locative]  # "a ceasefire in south Lebanon": where
             if right:
                 c.targets, c.target_path = right[0], "nearest actor on the right in the clause"
+                c.target_read = Read.NEAREST_RIGHT
     if entry.symmetric:
         # the parties: the subjects and the explicit partners ("with X", "between X and Y"),
         # not an actor merely standing on the right ("agreed to lift the embargo on Iran")
-        partners = [] if c.target_path.startswith("nearest") else c.targets
+        partners = [] if c.target_read is Read.NEAREST_RIGHT else c.targets
         both = c.sources + [m for m in partners if all(m is not s for s in c.sources)]
         between = _actors(role_tokens(trig, "between", lab), index, lab) or _linear_between(trig, index)
         for m in between:
@@ -660,11 +679,12 @@ def _inherit_target(main: Candidate, part: Candidate) -> None:
     named names the other party when the main verb names none (or only guessed one)."""
     if main.entry is not None and main.entry.symmetric and len(main.sources) > 1:
         return  # "Israel and Jordan agreed to ...": the parties are the sources
-    explicit = part.targets and not part.target_path.startswith("implicit")
-    if explicit and (not main.targets or main.target_path.startswith("implicit")) and main.implicit_target is None:
+    explicit = part.targets and part.target_read is not Read.IMPLICIT
+    if explicit and (not main.targets or main.target_read is Read.IMPLICIT) and main.implicit_target is None:
         targets = [m for m in part.targets if not any(_same_country(m, s) for s in main.sources)]
         if targets:
             main.targets, main.target_path = targets, f"target of '{part.trigger.text}'"
+            main.target_read = Read.PART_TARGET
 
 
 ASKING_ROOTS = frozenset({"02", "10", "12", "13"})  # appeal, demand, reject, threaten: acts about a wanted act
@@ -796,7 +816,7 @@ def merge_consequences(cands: list[Candidate], lab: Labels, cues: Cues) -> None:
         if main is None or main is c or main.code[:2] not in VIOLENCE or c.code[:2] not in VIOLENCE:
             continue
         if {m.code for m in main.sources} != {m.code for m in c.sources} and \
-                not (c.source_path.startswith("nearest") and (participle or when)):
+                not (c.source_read is Read.NEAREST_LEFT and (participle or when)):
             continue  # a participle's own subject is its main verb's, whatever the fallback found
         c.coded, c.reason = False, f"the same act as coded '{main.trigger.text}' ({'its outcome' if participle else 'coordinated'})"
 
@@ -835,13 +855,15 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
         if not c.sources and c.entry.symmetric:
             pair = _linear_between(c.trigger, index)
             if len({m.code for m in pair}) > 1:
-                c.sources, c.source_path = pair, "between (linear)"
+                c.sources, c.source_path, c.source_read = pair, "between (linear)", Read.BETWEEN
         c.targets = [m for m in c.targets if not any(_same_country(m, s) for s in c.sources)]
         c.target_path = c.target_path if c.targets else ""
+        c.target_read = c.target_read if c.targets else Read.NONE
         if not c.sources and c.targets and _armed_attack(c.code) and not c.entry.symmetric:
             # "three servicemen were killed by a roadside bomb": the victims are named, the
             # attackers are not; CAMEO's unidentified armed forces (UAF) of the place
             c.unnamed_attacker, c.source_path = True, "implicit: unidentified armed forces"
+            c.source_read = Read.IMPLICIT
         if not c.sources and not c.unnamed_attacker:
             c.reason = "no source actor"
             continue
@@ -849,14 +871,15 @@ def code_sentence(sent: Span, lex: Lexicon, index: ActorIndex, lang: str,
         if not c.targets and not (c.entry.symmetric and len(c.sources) > 1):
             c.targets = sentence_targets(c, index, speakers)
             if c.targets:
-                c.target_path = "implicit: other actor of the sentence"
+                c.target_path, c.target_read = "implicit: other actor of the sentence", Read.IMPLICIT
         if not c.targets and protest:
             c.implicit_target = _authority_of(c.sources)
             if c.implicit_target is not None:
                 c.target_path = f"implicit: the government of {c.implicit_target.country}, protested against"
+                c.target_read = Read.IMPLICIT
         c.modality, c.modality_cue = modality(c.trigger, sent, lang, tuple(c.tokens[1:]))
         if c.modality == "negated" and c.code[:2] == "03" and c.trigger.lemma_.lower() in cues.acceptance_verbs \
-                and c.modality_cue == "negation on the predicate":
+                and c.modality_cue == NEGATION_ON_PREDICATE:
             c.code, c.modality, c.modality_cue = "120", "asserted", "negated acceptance: a rejection"
         elif c.code[:2] not in ("03", "12", "13"):
             c.code, c.modality, c.recoded = recode_by_modality(
@@ -902,6 +925,8 @@ def demands(sent: Span, cands: list[Candidate], index: ActorIndex, lab: Labels, 
             trigger=ob.carrier, tokens=tokens, entry=entry, sources=demanders, targets=obligees,
             source_path=f"statement '{ob.statement.text}'.subj" if ob.statement is not None else "",
             target_path=f"subject of '{ob.act.text}', required by '{ob.carrier.text}'",
+            source_read=Read.STATEMENT_SUBJECT if ob.statement is not None else Read.NONE,
+            target_read=Read.OBLIGEE,
             modality=mood, modality_cue=cue, coded=True, reason="coded: a demand", code=code,
             recoded=f"demand of {act.entry.code}" if act and act.entry else ""))
     return out

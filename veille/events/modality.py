@@ -53,6 +53,11 @@ class Cues:
     demonstratives: frozenset[str]
 
 
+#: The cue of a negation that bears on the predicate itself; the coder turns a negated
+#: acceptance into a rejection on it (one name for the text, so no rule reads its words).
+NEGATION_ON_PREDICATE = "negation on the predicate"
+
+
 @lru_cache(maxsize=4)
 def load_cues(lang: str) -> Cues:
     """Modality cues of ``lang``, validated."""
@@ -230,7 +235,7 @@ def modality(trigger: Token, sent: Span, lang: str, extra: tuple[Token, ...] = (
     own = {trigger, *extra}
     # negation: on the predicate, its governing verbs, or a negated confirmation of the claim
     if is_negated(trigger, lab) or _negative_subject(trigger, lab, cues):
-        return "negated", "negation on the predicate"
+        return "negated", NEGATION_ON_PREDICATE
     scope = _scope(trigger, lab, cues)
     for anc in _governors(trigger, scope, lab):
         if anc in own:
