@@ -4,6 +4,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -89,18 +90,26 @@ def _handler(state: FeedState) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """The base URL of a server on 127.0.0.1 running ``handler`` in threads, while in use."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True  # a handler that never ends (the drip) does not hold the shutdown
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture
 def feed_server() -> Iterator[tuple[str, FeedState]]:
     """(base URL, state) of a running local feed server."""
     state = FeedState()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", state
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_handler(state)) as base:
+        yield base, state
 
 
 @dataclass
@@ -176,12 +185,5 @@ def _hostile_handler(state: HostileState) -> type[BaseHTTPRequestHandler]:
 def hostile_server() -> Iterator[tuple[str, HostileState]]:
     """(base URL, state) of a local server that drips, bombs and redirects."""
     state = HostileState()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _hostile_handler(state))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", state
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(_hostile_handler(state)) as base:
+        yield base, state

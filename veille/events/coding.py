@@ -60,22 +60,6 @@ def recode_by_modality(code: str, modality: Modality, cue: str, volitional: bool
         if new:
             return new, "asserted", f"refusal of {code}"
     return code, modality, ""
-# Light and aspectual verbs: their subject does the act their complement names
-# ("Israel renewed negotiations", "la Russie engagée dans une offensive").
-SUPPORT_VERBS = {"fr": {"mener", "lancer", "engager", "poursuivre", "conduire", "effectuer", "procéder",
-                        "réaliser", "entreprendre", "organiser", "tenir", "intensifier", "déclencher",
-                        "commettre", "perpétrer", "livrer", "faire", "être", "avoir", "reprendre",
-                        "renouveler", "commencer", "entamer", "achever", "terminer", "ouvrir", "relancer",
-                        "multiplier", "accélérer", "imposer", "réimposer", "rétablir", "instaurer", "décréter",
-                        "proclamer", "maintenir", "prolonger", "durcir", "observer",
-                        "converger", "rassembler", "affluer", "défiler"},
-                 "en": {"launch", "carry", "conduct", "wage", "stage", "hold", "mount", "continue",
-                        "make", "pursue", "undertake", "commit", "be", "have", "step", "intensify", "renew",
-                        "resume", "begin", "start", "open", "complete", "finish", "organize", "organise",
-                        "step", "escalate", "accelerate", "impose", "reimpose", "reinstate", "declare",
-                        "enforce", "maintain", "extend", "tighten", "institute", "observe",
-                        "engage", "converge", "gather", "assemble", "march",
-                        "stag"}}  # en_core_web_sm lemmatises "staged" as "stag"
 
 
 @dataclass
@@ -519,7 +503,7 @@ def fill_arguments(c: Candidate, index: ActorIndex, lab: Labels, lang: str) -> N
         verb = _verb_above(trig)
         # "Israel renewed negotiations", "la Russie engagée dans une offensive": the one who
         # does the verb whose object (or support-verb complement) names the act
-        if verb is not None and verb.lemma_.lower() in SUPPORT_VERBS.get(lang, set()):
+        if verb is not None and verb.lemma_.lower() in lab.support_verbs:
             c.sources = _clause_subject(verb, index, lab)
             c.source_path = f"verb '{verb.text}'.subj" if c.sources else ""
             c.source_read = Read.SUPPORT_VERB if c.sources else Read.NONE

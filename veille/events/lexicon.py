@@ -16,6 +16,7 @@ import yaml
 from veille.errors import E401, E402, VeilleError
 from veille.events.ontology import cameo_table
 from veille.lang import data_file
+from veille.syntax.labels import labels_for
 
 FIELDS = {"lemma", "pos", "obj", "xcomp", "source", "target", "symmetric", "id", "note"}
 ROLE = re.compile(r"^(?:xcomp\.)?(?:subj|obj|iobj|agent|poss|de|between|mod|none|prep:[\w'’-]+)$")
@@ -24,8 +25,6 @@ DEFAULT_ROLES = {
     ("verb", "target"): ("obj", "iobj"),
     ("noun", "source"): ("poss", "de", "agent", "mod"),
 }
-NOUN_TARGET = {"fr": ("prep:à", "prep:contre", "prep:avec", "prep:envers", "prep:visant"),
-               "en": ("prep:to", "prep:against", "prep:with", "prep:on")}
 
 
 @dataclass(frozen=True)
@@ -112,7 +111,7 @@ def parse_entry(raw: dict[str, Any], code: str, lang: str) -> LexEntry:
     if "target" in raw:
         target = _roles(raw["target"], "target")
     else:
-        target = DEFAULT_ROLES[("verb", "target")] if pos == "verb" else NOUN_TARGET.get(lang, ())
+        target = DEFAULT_ROLES[("verb", "target")] if pos == "verb" else labels_for(lang).noun_target_roles
     entry_id = str(raw.get("id") or f"{'-'.join(words)}-{code}")
     return LexEntry(id=entry_id, code=code, head=words[0], words=tuple(words[1:]), pos=pos,
                     reflexive=reflexive, obj=_words(raw["obj"]) if "obj" in raw else frozenset(),

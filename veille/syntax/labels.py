@@ -64,6 +64,8 @@ class SyntaxWords(BaseModel):
     locative: frozenset[str] = frozenset()
     preposition_forms: dict[str, str] = {}
     entity_labels: dict[str, str] = {}
+    support_verbs: frozenset[str] = frozenset()
+    noun_target_roles: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -98,6 +100,8 @@ class Labels:
     locative: frozenset[str] = frozenset()  # prepositions of place: "in Lebanon" says where, not to whom
     preposition_forms: dict[str, str] = field(default_factory=dict)  # "du" -> "de"
     entity_labels: dict[str, str] = field(default_factory=dict)  # kind of known name -> NER label
+    support_verbs: frozenset[str] = frozenset()  # light verbs: their subject does the act their object names
+    noun_target_roles: tuple[str, ...] = ()  # where an event noun's target is, by default ("prep:against")
 
     def __hash__(self) -> int:
         return id(self)
