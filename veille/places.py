@@ -24,8 +24,8 @@ from veille.actors.knowledge import kb_regions, region_around
 from veille.analysis import Analysis
 from veille.lang import languages
 from veille.records import ActorMention, Article, Place
+from veille.syntax.labels import labels_for
 
-LOCATIVE = {"à", "au", "aux", "en", "dans", "vers", "depuis", "de", "in", "at", "to", "near", "from", "outside"}
 ENT_LABELS = {"LOC", "GPE", "FAC"}
 MIN_LEN = 3
 
@@ -119,12 +119,13 @@ def facility_words() -> dict[str, frozenset[str]]:
 
 
 def _candidates(doc: Doc) -> list[Span]:
+    before_place = labels_for(doc.lang_).prepositions_before_place
     spans = [e for e in doc.ents if e.label_ in ENT_LABELS]
     covered = {t.i for s in spans for t in s}
     i = 0
     while i < len(doc):
         t = doc[i]
-        if t.pos_ == "PROPN" and t.i not in covered and i > 0 and doc[i - 1].lower_ in LOCATIVE:
+        if t.pos_ == "PROPN" and t.i not in covered and i > 0 and doc[i - 1].lower_ in before_place:
             j = i
             while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].lower_ in ("du", "de", "-")) \
                     and doc[j + 1].i not in covered:
@@ -266,7 +267,7 @@ def event_place(analysis: Analysis, token_i: int,
         return None
     doc = analysis.doc
     trigger = doc[token_i]
-    from veille.events.arguments import clause_tokens, labels_for
+    from veille.events.arguments import clause_tokens
 
     lab = labels_for(analysis.article.language or analysis.doc.lang_)
     clause = clause_tokens(trigger, lab)

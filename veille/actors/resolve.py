@@ -42,6 +42,7 @@ from veille.actors.knowledge import Entry, Role, region_around
 from veille.actors.match import ActorIndex, NameKey
 from veille.lang import pack_for
 from veille.records import ActorMention
+from veille.syntax.labels import labels_for
 
 STOP_DEPS = {"acl:relcl", "acl", "conj", "cc", "appos", "parataxis", "punct", "advcl", "ccomp",
              "xcomp", "nsubj", "nsubj:pass", "csubj", "relcl", "cop", "aux", "aux:pass", "aux:tense",
@@ -52,10 +53,7 @@ OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})  # offices whose former
 # sectors whose bare word takes the single other country of its sentence ("the court",
 # "la police"); governments, armies, NGOs and spies act abroad, so not them
 DOMESTIC = frozenset("COP JUD LEG OPP REB CVL LAB EDU MED HLH PTY BUS REL CRM REF AGR ELI".split())
-PLACE_PREPS = frozenset("in at from of near inside across throughout à en dans de du des d' d’ au aux".split())
-COMPLEMENT_PREPS = frozenset("of from de du des d' d’ à au aux".split())  # "chef de la diplomatie", "ministre aux Armées"
 CURRENCY_SIGNS = frozenset({"$", "£", "€", "¥"})
-INSIDE = frozenset("in at inside within dans en".split())  # "in court", "en justice": not an actor
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 TIME_ENTS = frozenset({"DATE", "TIME"})  # "signed in March 2001": not the town of March
 NAME_ENTS = frozenset({"PER", "PERSON", "ORG", "NORP", "MISC"})
@@ -101,6 +99,7 @@ class Resolver:
         self.learned: dict[str, M] = {}  # learned person name -> mention template
         # noun modifiers before the head ("the army commander", "the Bush administration")
         self.modifiers_first = pack_for(self.kb.lang).facts.noun_modifiers_precede_head
+        self.lab = labels_for(self.kb.lang)  # the language's prepositions of place and complement
         self.place_tokens: dict[int, str] = {}  # first token of a locative known name -> country
         self.leftover: list[tuple[Role, int, int, Token]] = []  # sector words with no country yet
         self._sent_places: dict[int, list[tuple[int, int, str]]] = {}
@@ -363,7 +362,7 @@ class Resolver:
             if t.i in self.person_cover or t.pos_ in ("VERB", "AUX", "CCONJ", "SCONJ", "PRON", "ADV", "PART") \
                     and t.i not in self.demonym_at \
                     or (t.is_punct and t.text not in "-'’") or t.lower_ in self.co["locative"] \
-                    or t.is_space or (t.pos_ == "ADP" and t.lower_ not in COMPLEMENT_PREPS
+                    or t.is_space or (t.pos_ == "ADP" and t.lower_ not in self.lab.complement_prepositions
                                       and not (i + 1 < len(doc) and doc[i + 1].pos_ == "PROPN"
                                                and not doc[i + 1].ent_type_ == "DATE")):
                 break  # "demonstrators on Monday night": only "of"/"de" phrases belong to the role
@@ -761,7 +760,7 @@ class Resolver:
                 seen.update(range(ent.start, ent.end))
         for t in sent:
             if t.i in seen or t.i in actor or t.pos_ != "PROPN" or t.ent_type_ in NAME_ENTS | TIME_ENTS or \
-                    t.i == sent.start or doc[t.i - 1].lower_ not in PLACE_PREPS or doc[t.i - 1].lower_ == "of":
+                    t.i == sent.start or doc[t.i - 1].lower_ not in self.lab.place_prepositions or doc[t.i - 1].lower_ == "of":
                 continue
             end = self.propn_run(t.i, sent.end)
             if not actor & set(range(t.i, end)):
@@ -835,7 +834,7 @@ class Resolver:
             if m is not None and m.country and self._modifier_of(t, head):
                 return m.country, f"'{doc[m.start:m.end].text}' in the phrase"
         # 2. a place complement: "demonstrators in Baghdad", "des manifestants à Lagos"
-        if e < sent.end and doc[e].lower_ in PLACE_PREPS:
+        if e < sent.end and doc[e].lower_ in self.lab.place_prepositions:
             place = self.place_from(e + 1)
             if place is not None:
                 return place[1], f"place '{place[0]}' after the phrase"
@@ -876,7 +875,7 @@ class Resolver:
         for role, s, e, head in self.leftover:
             if not role.alone or any(m.start <= head.i < m.end for m in self.mentions):
                 continue
-            if s > 0 and doc[s - 1].lower_ in INSIDE:
+            if s > 0 and doc[s - 1].lower_ in self.lab.container_prepositions:
                 continue  # "in court", "dans l'armée"
             country, why = self.sector_country(role, s, e, head)
             if country is None and role.office and role.person:

@@ -16,11 +16,11 @@ from veille.quotes.cues import CueLexicon
 from veille.quotes.marks import DASHES, MarkSpan, scan_marks
 from veille.lang import pack_for
 from veille.records import ActorMention, ActorRef, Quote
+from veille.syntax.labels import labels_for
 
 SUBJ = ("nsubj", "nsubj:pass", "csubj")
 NP_STOP = {"acl:relcl", "relcl", "acl", "punct", "parataxis", "advcl", "dep", "ccomp", "xcomp", "mark"}
 AGENT = ("obl:agent", "agent")
-PRONOUNS = {"il", "elle", "ils", "elles", "he", "she", "they", "-il", "-elle", "-ils", "-elles", "it", "on"}
 TERMINAL = set(".!?…")
 # An incise follows its quotation within a few words ("», a déclaré le ministre"): the
 # characters between them are bounded, so long texts never look far for one.
@@ -224,7 +224,8 @@ class _Reader:
         sp.mentions = self.mentions_in(sp.start, sp.end, head.idx)
         if sp.mentions:
             return
-        if head.lower_.strip("-") in {p.strip("-") for p in PRONOUNS} and head.pos_ == "PRON":
+        pronouns = labels_for(self.doc.lang_).personal_pronouns
+        if head.lower_.strip("-") in {p.strip("-") for p in pronouns} and head.pos_ == "PRON":
             ante = self.pronoun_antecedent(head)
         elif self.is_bare_role(head):
             ante = self.role_antecedent(head, sp.start)

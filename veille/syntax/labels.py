@@ -66,6 +66,11 @@ class SyntaxWords(BaseModel):
     entity_labels: dict[str, str] = {}
     support_verbs: frozenset[str] = frozenset()
     noun_target_roles: tuple[str, ...] = ()
+    place_prepositions: frozenset[str] = frozenset()
+    complement_prepositions: frozenset[str] = frozenset()
+    container_prepositions: frozenset[str] = frozenset()
+    prepositions_before_place: frozenset[str] = frozenset()
+    personal_pronouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -102,6 +107,11 @@ class Labels:
     entity_labels: dict[str, str] = field(default_factory=dict)  # kind of known name -> NER label
     support_verbs: frozenset[str] = frozenset()  # light verbs: their subject does the act their object names
     noun_target_roles: tuple[str, ...] = ()  # where an event noun's target is, by default ("prep:against")
+    place_prepositions: frozenset[str] = frozenset()  # before a place a name may be ("in", "de")
+    complement_prepositions: frozenset[str] = frozenset()  # complements that belong to a role ("chef de")
+    container_prepositions: frozenset[str] = frozenset()  # "in court", "en justice": a place, not an actor
+    prepositions_before_place: frozenset[str] = frozenset()  # a proper noun after them is a place candidate
+    personal_pronouns: frozenset[str] = frozenset()  # speaker pronouns ("il", "-t-il" forms, "he")
 
     def __hash__(self) -> int:
         return id(self)

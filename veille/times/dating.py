@@ -35,7 +35,6 @@ from veille.times.syntax import attachment, clause_tense, span_of
 CLAUSE_UP = {"ccomp", "parataxis", "csubj", "csubj:pass"}
 CLAUSE_DOWN = CLAUSE_UP | {"advcl", "acl:relcl", "relcl", "xcomp", "conj"}
 VAGUE = {"PRESENT_REF", "PAST_REF", "FUTURE_REF"}
-DEMONSTRATIVES = {"ce", "cet", "cette", "ces", "this", "that", "these", "those"}
 
 
 @dataclass
@@ -205,10 +204,12 @@ def _has_cue(tokens: list[Token], lex: Lexicon) -> bool:
 
 
 def _meeting_anaphor(analysis: Analysis, tokens: list[Token], lex: Lexicon) -> EventDate | None:
+    from veille.events.modality import load_cues as modality_cues  # the language's demonstratives
+
     nouns = lex.lists["meeting_nouns"]
     for tok in tokens:
         if fold(tok.lemma_) in nouns or tok.lower_ in nouns:
-            if any(c.dep_ == "det" and c.lower_ in DEMONSTRATIVES for c in tok.children):
+            if any(c.dep_ == "det" and c.lower_ in modality_cues(tok.lang_).demonstratives for c in tok.children):
                 for prev in reversed(analysis.doc[:tok.i]):
                     if (fold(prev.lemma_) in nouns or prev.lower_ in nouns) and prev.sent.start != tok.sent.start:
                         found = _text_date(analysis, prev, lex)
