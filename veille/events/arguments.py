@@ -73,11 +73,11 @@ def is_passive(tok: Token, lab: Labels) -> bool:
             c.dep_.startswith("expl") or c.lower_ in lab.reflexive for c in tok.children):
         return False  # compound past with être, or a reflexive verb: the subject is the agent
     if not any(c.dep_ in lab.aux_pass for c in tok.children) and \
-            any(c.pos_ == "AUX" and c.lemma_ in ("avoir", "have") for c in tok.children):
+            any(c.pos_ == "AUX" and c.lemma_ in lab.have_auxiliaries for c in tok.children):
         return False  # "le président aurait cédé" with its subject misread as passive
     return any(c.dep_ in lab.aux_pass or c.dep_ in lab.subj_pass for c in tok.children) \
         or "Voice=Pass" in str(tok.morph) and tok.pos_ == "VERB" and any(
-            c.lemma_ in ("être", "be") for c in tok.children)
+            c.lemma_ in lab.be_auxiliaries for c in tok.children)
 
 
 def obliques(tok: Token, lab: Labels) -> list[tuple[str, Token]]:

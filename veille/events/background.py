@@ -29,6 +29,7 @@ from spacy.tokens import Token
 
 from veille.events.arguments import Labels, is_infinitive
 from veille.events.modality import Cues, is_purpose, load_cues
+from veille.syntax.labels import labels_for
 
 if TYPE_CHECKING:
     from veille.events.coding import ActorIndex
@@ -52,7 +53,7 @@ def _own_actor(tok: Token, actors: ActorIndex) -> bool:
         return True
     doc = tok.doc
     for j in range(tok.i + 1, min(tok.i + 5, tok.sent.end)):
-        if doc[j].lower_ in ("entre", "between"):
+        if doc[j].lower_ in labels_for(doc.lang_).between_words:
             return any(actors.at(doc[k]) for k in range(j + 1, min(j + 6, tok.sent.end)))
     return False
 

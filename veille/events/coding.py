@@ -189,7 +189,8 @@ def _misread_verb(tok: Token) -> bool:
     if tok.pos_ not in ("NOUN", "ADJ"):
         return False
     kids = list(tok.children)
-    if any(c.dep_ in TENSE_AUX and c.lemma_.lower() in ("avoir", "être", "have", "be") and c.i < tok.i for c in kids):
+    auxiliaries = labels_for(tok.lang_).tense_auxiliaries
+    if any(c.dep_ in TENSE_AUX and c.lemma_.lower() in auxiliaries and c.i < tok.i for c in kids):
         return True
     return pack_for(tok.lang_).facts.noun_with_subject_is_verb and tok.pos_ == "NOUN" \
         and any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) \
@@ -286,7 +287,7 @@ def _entry_holds(entry: LexEntry, trigger: Token, lab: Labels, wide: bool = Fals
         if trigger.lemma_.lower() in lab.object_control:
             comps += [c for o in trigger.children if o.dep_ in lab.obj for c in o.subtree
                       if c.i > o.i and is_infinitive(c) and c.dep_ not in lab.relcl and
-                      any(m.lower_ in ("to", "à") and m.i < c.i for m in c.children)]
+                      any(m.lower_ in lab.infinitive_markers and m.i < c.i for m in c.children)]
         if not any(c.lemma_.lower() in entry.xcomp for c in comps):
             return None
         toks += [c for c in comps if c.lemma_.lower() in entry.xcomp][:1]
@@ -387,7 +388,7 @@ def _adjacent_subject(trig: Token, index: ActorIndex, lab: Labels) -> list[Actor
     own = {t.i for t in root.subtree}
     for t in index.doc[span.end:trig.i]:
         if t.i in own or t.is_punct or t.pos_ in ("AUX", "ADV", "PART") or t.dep_.startswith("aux") \
-                or t.lower_ in lab.reflexive or t.lower_ in ("ne", "n'"):
+                or t.lower_ in lab.reflexive or t.lower_ in lab.negation_particles:
             continue
         return []
     return ms
@@ -422,7 +423,7 @@ def _linear_between(trig: Token, index: ActorIndex) -> list[ActorMention]:
     """'entre X et Y' / 'between X and Y' right after a noun, whatever the attachment."""
     doc, end = trig.doc, min(trig.i + 5, trig.sent.end)
     for j in range(trig.i + 1, end):
-        if doc[j].lower_ in ("entre", "between"):
+        if doc[j].lower_ in labels_for(doc.lang_).between_words:
             out: list[ActorMention] = []
             for k in range(j + 1, min(j + 12, trig.sent.end)):
                 if doc[k].is_punct and doc[k].text in ",;:()":
@@ -583,7 +584,7 @@ def _intent_head(tok: Token, cues: Cues) -> Token | None:
     "accepter de venir"); the object of an intent verb ("accepter l'invitation") is not."""
     doc = tok.doc
     j = tok.i - 1  # linear: "des "perspectives" de coopération", whatever the attachment
-    while j >= max(tok.sent.start, tok.i - 4) and (doc[j].is_punct or doc[j].lower_ in ("de", "d'", "du", "des", "la", "le", "l'", "of", "for")):
+    while j >= max(tok.sent.start, tok.i - 4) and (doc[j].is_punct or doc[j].lower_ in labels_for(doc.lang_).linking_words):
         j -= 1
     if j >= tok.sent.start and j < tok.i - 1 and doc[j].pos_ in ("NOUN", "ADJ") and \
             (doc[j].lemma_.lower() in cues.intent_heads or doc[j].lower_ in cues.intent_heads):
@@ -697,7 +698,7 @@ def _asking_act(tok: Token, coded: dict[int, Candidate], c: Candidate, lab: Labe
         if other is not None and other is not c:
             if cur.dep_ in lab.conj or other.code[:2] not in ASKING_ROOTS:
                 return None
-            if head.lemma_.lower() in cues.denial_verbs and head.lemma_.lower() not in ("rejeter", "reject"):
+            if head.lemma_.lower() in cues.denial_verbs and head.lemma_.lower() not in lab.rejection_verbs:
                 return None
             return head
         cur = head

@@ -123,7 +123,7 @@ def _negative_word(tok: Token) -> bool:
     """A negative pronoun stands alone: "personne n'a été tué", not "28 personnes ont été
     tuées" (a noun with its determiner or number)."""
     return "Number=Plur" not in str(tok.morph) and \
-        not any(c.dep_ in ("det", "nummod") and c.lower_ not in ("aucun", "aucune", "nul", "nulle")
+        not any(c.dep_ in ("det", "nummod") and c.lower_ not in labels_for(tok.lang_).zero_determiners
                 for c in tok.children)
 
 
@@ -200,13 +200,14 @@ def _future_in_past(trigger: Token, cues: Cues, lab: Labels) -> bool:
         [c for c in cur.children if c.dep_.startswith("aux")] + [cur]
     if not any(t.lower_ in cues.future_in_past or "Mood=Cnd" in morph_of(t) for t in own):
         return False
-    if any("Mood=Cnd" in morph_of(t) and t.lemma_.lower() in ("avoir", "être") for t in own
-           if t.dep_.startswith("aux")):
+    if any("Mood=Cnd" in morph_of(t) and t.lemma_.lower() in pack_for(t.lang_).facts.hearsay_perfect_auxiliaries
+           for t in own if t.dep_.startswith("aux")):
         return False  # conditional perfect
     if any(c.dep_ == "mark" and c.lower_ in cues.hypothetical_marks for c in cur.children):
         return False
     head = cur.head
-    return "Tense=Past" in str(head.morph) or any("Tense=Past" in str(a.morph) or a.lemma_.lower() == "avoir"
+    past = lab.compound_past_auxiliaries
+    return "Tense=Past" in str(head.morph) or any("Tense=Past" in str(a.morph) or a.lemma_.lower() in past
                                                   for a in head.children if a.dep_.startswith("aux"))
 
 

@@ -71,6 +71,20 @@ class SyntaxWords(BaseModel):
     container_prepositions: frozenset[str] = frozenset()
     prepositions_before_place: frozenset[str] = frozenset()
     personal_pronouns: frozenset[str] = frozenset()
+    tense_auxiliaries: frozenset[str] = frozenset()
+    perfect_auxiliaries: frozenset[str] = frozenset()
+    have_auxiliaries: frozenset[str] = frozenset()
+    be_auxiliaries: frozenset[str] = frozenset()
+    between_words: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()
+    negation_particles: frozenset[str] = frozenset()
+    linking_words: frozenset[str] = frozenset()
+    future_auxiliaries: frozenset[str] = frozenset()
+    conditional_auxiliaries: frozenset[str] = frozenset()
+    prospective_verbs: frozenset[str] = frozenset()
+    zero_determiners: frozenset[str] = frozenset()
+    compound_past_auxiliaries: frozenset[str] = frozenset()
+    rejection_verbs: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -112,6 +126,20 @@ class Labels:
     container_prepositions: frozenset[str] = frozenset()  # "in court", "en justice": a place, not an actor
     prepositions_before_place: frozenset[str] = frozenset()  # a proper noun after them is a place candidate
     personal_pronouns: frozenset[str] = frozenset()  # speaker pronouns ("il", "-t-il" forms, "he")
+    tense_auxiliaries: frozenset[str] = frozenset()  # auxiliaries of compound tenses, which make a verb of a word the tagger read as a noun
+    perfect_auxiliaries: frozenset[str] = frozenset()  # auxiliaries of the perfect (clause tense)
+    have_auxiliaries: frozenset[str] = frozenset()  # the auxiliary 'have' of the language
+    be_auxiliaries: frozenset[str] = frozenset()  # the auxiliary 'be' of the language (passive, compound past)
+    between_words: frozenset[str] = frozenset()  # 'between': two parties around an event
+    infinitive_markers: frozenset[str] = frozenset()  # particles before an infinitive ('to', 'à')
+    negation_particles: frozenset[str] = frozenset()  # particles of a split negation ('ne ... pas')
+    linking_words: frozenset[str] = frozenset()  # function words between an intent noun and what it names ('de', 'of')
+    future_auxiliaries: frozenset[str] = frozenset()  # auxiliaries of the future ('will', 'va')
+    conditional_auxiliaries: frozenset[str] = frozenset()  # auxiliaries of the conditional ('would')
+    prospective_verbs: frozenset[str] = frozenset()  # 'going' (to): a future
+    zero_determiners: frozenset[str] = frozenset()  # determiners that count nothing ('aucun'): no number
+    compound_past_auxiliaries: frozenset[str] = frozenset()  # auxiliaries whose presence marks a compound past on the head of a reported clause
+    rejection_verbs: frozenset[str] = frozenset()  # denial verbs that are rejections of an act ('reject')
 
     def __hash__(self) -> int:
         return id(self)

@@ -5,6 +5,8 @@ from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from veille.syntax.labels import labels_for
+
 Tense = Literal["past", "pluperfect", "future", "conditional", "present"]
 VERBAL = {"VERB", "AUX"}
 
@@ -52,15 +54,16 @@ def clause_tense(token: Token) -> Tense | None:
     auxes = [c for c in verb.children if c.dep_.startswith("aux")]
     if not auxes and verb.dep_ == "conj" and verb.head.pos_ in VERBAL and _has(verb, "VerbForm", "Part"):
         return clause_tense(verb.head)  # "a accepté ... et réaffirmé": shared auxiliary
+    lab = labels_for(verb.lang_)
     lemmas = {a.lemma_.lower() for a in auxes} | {a.lower_ for a in auxes}
-    if lemmas & {"will", "shall", "'ll", "aller", "vais", "va", "vont"}:
+    if lemmas & lab.future_auxiliaries:
         return "future"
-    if lemmas & {"would", "could", "might"} or any(_has(a, "Mood", "Cnd") for a in auxes):
+    if lemmas & lab.conditional_auxiliaries or any(_has(a, "Mood", "Cnd") for a in auxes):
         return "conditional"
-    tense_aux = [a for a in auxes if a.dep_ in ("aux", "aux:tense") and a.lemma_ in ("avoir", "être", "have")]
+    tense_aux = [a for a in auxes if a.dep_ in ("aux", "aux:tense") and a.lemma_ in lab.perfect_auxiliaries]
     if tense_aux and (_has(verb, "VerbForm", "Part") or verb.tag_ == "VBN"):
         aux = tense_aux[0]
-        if _has(aux, "Tense", "Imp") or aux.tag_ == "VBD" and aux.lemma_ == "have":
+        if _has(aux, "Tense", "Imp") or aux.tag_ == "VBD" and aux.lemma_ in lab.have_auxiliaries:
             return "pluperfect"
         if _has(aux, "Tense", "Fut"):
             return "future"
@@ -75,6 +78,6 @@ def clause_tense(token: Token) -> Tense | None:
         return "past"
     if _has(verb, "Tense", "Imp"):
         return "past"
-    if verb.lower_ in ("going",) and any(c.lower_ == "to" for c in verb.subtree):
+    if verb.lower_ in lab.prospective_verbs and any(c.lower_ in lab.infinitive_markers for c in verb.subtree):
         return "future"
     return "present"
