@@ -125,7 +125,7 @@ class Resolver:
 
     def extend_det(self, start: int) -> int:
         if start > 0 and self.doc[start - 1].text in self.co["determiners"] and \
-                self.doc[start - 1].lower_ in ("le", "la", "l'", "les", "the"):
+                self.doc[start - 1].lower_ in self.lab.definite_articles:
             return start - 1
         return start
 
@@ -267,7 +267,7 @@ class Resolver:
         southern Serbia"), or None."""
         doc = self.doc
         if tok.pos_ not in ("NOUN", "PROPN") or "Plur" not in tok.morph.get("Number", []) or e >= len(doc) \
-                or doc[e].lower_ not in ("of", "de", "du", "des", "d'"):
+                or doc[e].lower_ not in self.lab.of_prepositions:
             return None
         place = self.place_from(e + 1)
         return place[1] if place is not None else None
@@ -548,10 +548,10 @@ class Resolver:
                 if noun is None or noun.i in self.token_mention:
                     continue
                 sector = pairs.get(noun.lower_) or pairs.get(doc[tok.i + 1:noun.i + 1].text.lower(), "GOV")
-                start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in ("les", "des", "ces", "the", "both") else tok.i
+                start = tok.i - 1 if tok.i > 0 and doc[tok.i - 1].lower_ in self.lab.plural_determiners else tok.i
                 for country in dyad:
                     m = M(start, noun.i + 1, country + sector, "coreference", kind="actor", head=noun.i)
-                    if noun.lower_ not in ("pays", "countries", "nations", "states", "capitals", "capitales"):
+                    if noun.lower_ not in self.lab.country_nouns:
                         holder = self.kb.holder(country, "leader", self.day)
                         if holder:
                             m.name, m.entry = holder.name, holder.ref
@@ -760,7 +760,8 @@ class Resolver:
                 seen.update(range(ent.start, ent.end))
         for t in sent:
             if t.i in seen or t.i in actor or t.pos_ != "PROPN" or t.ent_type_ in NAME_ENTS | TIME_ENTS or \
-                    t.i == sent.start or doc[t.i - 1].lower_ not in self.lab.place_prepositions or doc[t.i - 1].lower_ == "of":
+                    t.i == sent.start or doc[t.i - 1].lower_ not in self.lab.place_prepositions or \
+                    doc[t.i - 1].lower_ in self.lab.not_place_prepositions:
                 continue
             end = self.propn_run(t.i, sent.end)
             if not actor & set(range(t.i, end)):

@@ -238,7 +238,7 @@ class _Reader:
         if head.pos_ != "NOUN":
             return False
         kids = [c for c in head.children if c.dep_ not in ("det", "punct")]
-        return all(c.pos_ == "ADJ" and c.lower_ in ("même", "same", "dernier", "latter") for c in kids)
+        return all(c.pos_ == "ADJ" and c.lower_ in labels_for(head.lang_).anaphoric_adjectives for c in kids)
 
     def role_antecedent(self, head: Token, before: int) -> Speaker | None:
         lemma = head.lemma_.lower()
@@ -286,7 +286,7 @@ class _Reader:
         subjects = sorted((c for c in verb.children if c.dep_ == "nsubj" or c.dep_ == "expl:subj" and c.lower_.startswith("-")),
                           key=lambda c: c.pos_ == "PRON")
         for c in subjects:
-            if c.lower_ in ("qui", "who", "which", "that"):
+            if c.lower_ in labels_for(self.doc.lang_).subject_relatives:
                 if verb.dep_ in ("acl:relcl", "relcl"):
                     return verb.head
                 prev = [t for t in self.doc[max(0, c.i - 4):c.i] if t.pos_ in ("NOUN", "PROPN")]
@@ -343,7 +343,7 @@ class _Reader:
                 continue
             tail = " ".join(t.lower_ for t in nxt[:2]).replace(" '", "'").replace("' ", "'")
             part = nxt[0].pos_ in ("VERB",) and ("Part" in nxt[0].morph.get("VerbForm", []) or "Ger" in nxt[0].morph.get("VerbForm", []))
-            absolute = any(t.lower_ in ("étant", "ayant", "being", "having") for t in nxt[1:4])
+            absolute = any(t.lower_ in labels_for(self.doc.lang_).participle_auxiliaries for t in nxt[1:4])
             writer = any(tail.startswith(d) for d in self.lex.detached)
             if part or absolute or writer:
                 j = k + 1
@@ -426,7 +426,7 @@ class _Reader:
         else:
             inside = False
         ccomp = [c for c in verb.children if (c.dep_ == "ccomp" or c.dep_ == "advcl" and c.i > verb.i and any(
-            m.dep_ == "mark" and m.lower_ in ("que", "qu'", "qu’", "that") for m in c.children))
+            m.dep_ == "mark" and m.lower_ in labels_for(self.doc.lang_).complementizers for m in c.children))
             and c.pos_ in ("VERB", "AUX", "ADJ", "NOUN", "PRON")]
         incise = not ccomp and self.is_incise(verb)
         if pack_for(self.doc.lang_).facts.preposed_complement_is_incise and ccomp and ccomp[0].i < verb.i:
@@ -477,7 +477,7 @@ class _Reader:
             obj = heads[0] if heads else None
         if obj is None or obj.i >= b + 8:
             obj = next((t for t in doc[b:min(b + 6, len(doc))] if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
-        if obj is None or obj.lower_ in ("lequel", "laquelle", "lesquels", "lesquelles", "which", "whom"):
+        if obj is None or obj.lower_ in labels_for(doc.lang_).oblique_relatives:
             return None
         target = obj
         if obj.lemma_.lower() in self.lex.nouns:  # "selon un communiqué du Kremlin"

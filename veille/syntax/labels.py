@@ -85,6 +85,16 @@ class SyntaxWords(BaseModel):
     zero_determiners: frozenset[str] = frozenset()
     compound_past_auxiliaries: frozenset[str] = frozenset()
     rejection_verbs: frozenset[str] = frozenset()
+    definite_articles: frozenset[str] = frozenset()
+    of_prepositions: frozenset[str] = frozenset()
+    not_place_prepositions: frozenset[str] = frozenset()
+    plural_determiners: frozenset[str] = frozenset()
+    country_nouns: frozenset[str] = frozenset()
+    subject_relatives: frozenset[str] = frozenset()
+    oblique_relatives: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
+    anaphoric_adjectives: frozenset[str] = frozenset()
+    participle_auxiliaries: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -140,6 +150,16 @@ class Labels:
     zero_determiners: frozenset[str] = frozenset()  # determiners that count nothing ('aucun'): no number
     compound_past_auxiliaries: frozenset[str] = frozenset()  # auxiliaries whose presence marks a compound past on the head of a reported clause
     rejection_verbs: frozenset[str] = frozenset()  # denial verbs that are rejections of an act ('reject')
+    definite_articles: frozenset[str] = frozenset()  # definite articles a role phrase may start with
+    of_prepositions: frozenset[str] = frozenset()  # 'of': where a plural demonym lives ('the Albanians of southern Serbia')
+    not_place_prepositions: frozenset[str] = frozenset()  # prepositions that never introduce a place before a proper noun
+    plural_determiners: frozenset[str] = frozenset()  # determiners of a plural group ('les deux pays', 'both sides')
+    country_nouns: frozenset[str] = frozenset()  # nouns that name countries, not their leaders ('the two countries')
+    subject_relatives: frozenset[str] = frozenset()  # relative pronouns that are a clause's subject ('qui', 'who')
+    oblique_relatives: frozenset[str] = frozenset()  # relative pronouns after a preposition ('lequel', 'which')
+    complementizers: frozenset[str] = frozenset()  # 'que', 'that': a clause complement
+    anaphoric_adjectives: frozenset[str] = frozenset()  # 'même', 'same', 'latter': a role that points back
+    participle_auxiliaries: frozenset[str] = frozenset()  # 'étant', 'having': an absolute participle clause
 
     def __hash__(self) -> int:
         return id(self)
