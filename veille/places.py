@@ -120,6 +120,7 @@ def facility_words() -> dict[str, frozenset[str]]:
 
 def _candidates(doc: Doc) -> list[Span]:
     before_place = labels_for(doc.lang_).prepositions_before_place
+    joiners = labels_for(doc.lang_).place_name_joiners | {"-"}  # "Saint-Pierre-du-Mont", "Nord-Kivu"
     spans = [e for e in doc.ents if e.label_ in ENT_LABELS]
     covered = {t.i for s in spans for t in s}
     i = 0
@@ -127,7 +128,7 @@ def _candidates(doc: Doc) -> list[Span]:
         t = doc[i]
         if t.pos_ == "PROPN" and t.i not in covered and i > 0 and doc[i - 1].lower_ in before_place:
             j = i
-            while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].lower_ in ("du", "de", "-")) \
+            while j + 1 < len(doc) and (doc[j + 1].pos_ == "PROPN" or doc[j + 1].lower_ in joiners) \
                     and doc[j + 1].i not in covered:
                 j += 1
             while j > i and doc[j].pos_ != "PROPN":
@@ -214,13 +215,14 @@ def resolve_places(doc: Doc, article: Article, actors: list[ActorMention]) -> li
 
 def _facilities(doc: Doc, article: Article, actors: list[ActorMention], places: list[Place]) -> list[Place]:
     words = facility_words().get(article.language or "fr", frozenset())
+    of = labels_for(doc.lang_).of_prepositions
     taken = {(p.start, p.end) for p in places}
     out: list[Place] = []
     for t in doc:
         if t.lemma_.lower() not in words or t.pos_ != "NOUN":
             continue
         names = [c for c in t.children if c.pos_ == "PROPN"]
-        names += [g for c in t.children if c.dep_ == "prep" and c.lower_ == "of"  # "the port of Odesa"
+        names += [g for c in t.children if c.dep_ == "prep" and c.lower_ in of  # "the port of Odesa"
                   for g in c.children if g.pos_ == "PROPN"]
         if not names:
             continue

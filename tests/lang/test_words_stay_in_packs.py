@@ -19,9 +19,7 @@ TOKEN_WORDS = {"lower_", "lemma_", "text", "norm_", "orth_"}
 BUDGET = {
     "quotes/speech.py": 9,
     "actors/resolve.py": 5,
-    "places.py": 3,
     "times/dating.py": 2,
-    "events/background.py": 2,
     "times/normalise.py": 1,
 }
 

@@ -70,7 +70,8 @@ def purpose_clause(tok: Token, lab: Labels, cues: Cues) -> bool:
     if any(m.lower_ in firsts for m in marks):  # "pour que", "afin qu'", "in order that"
         return True
     # English bare purpose infinitive: "telephoned Kozyrev to discuss"
-    return is_infinitive(tok) and any(m.lower_ == "to" and m.tag_ == "TO" for m in marks)
+    markers = labels_for(tok.lang_).infinitive_markers
+    return is_infinitive(tok) and any(m.lower_ in markers and m.tag_ == "TO" for m in marks)
 
 
 def not_done(tok: Token) -> bool:
@@ -96,7 +97,8 @@ def background_reason(tok: Token, lab: Labels, cues: Cues, actors: ActorIndex,
             any(c.dep_ == "det" and c.i < tok.i for c in tok.children):
         return "a participle used as a noun ('the wounded'), not an event"
     head = tok.head
-    owner = head.head if tok.dep_ == "pobj" and head.lower_ == "of" else head  # "a week of unrest"
+    owner = head.head if tok.dep_ == "pobj" and head.lower_ in labels_for(tok.lang_).of_prepositions \
+        else head  # "a week of unrest"
     if tok.pos_ == "NOUN" and (tok.dep_ == "nmod" or owner is not head) and owner.pos_ == "NOUN" \
             and not actors.is_act(owner) and not actors.at(owner) and not _own_actor(tok, actors):
         # "après douze jours de combats": background; "depuis l'invasion américaine",

@@ -95,6 +95,7 @@ class SyntaxWords(BaseModel):
     complementizers: frozenset[str] = frozenset()
     anaphoric_adjectives: frozenset[str] = frozenset()
     participle_auxiliaries: frozenset[str] = frozenset()
+    place_name_joiners: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,7 @@ class Labels:
     complementizers: frozenset[str] = frozenset()  # 'que', 'that': a clause complement
     anaphoric_adjectives: frozenset[str] = frozenset()  # 'même', 'same', 'latter': a role that points back
     participle_auxiliaries: frozenset[str] = frozenset()  # 'étant', 'having': an absolute participle clause
+    place_name_joiners: frozenset[str] = frozenset()  # words inside a place name ('Saint-Pierre-du-Mont')
 
     def __hash__(self) -> int:
         return id(self)
