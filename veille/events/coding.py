@@ -211,12 +211,8 @@ def _lemma_keys(tok: Token, pos: str) -> list[str]:
     keys = [lemma, form]
     if tok.pos_ == "VERB":
         keys += pack_for(tok.lang_).lemma_repairs(lemma, form)  # a dropped silent e ("staged" → "stag")
-    if (pos == "verb" or tok.pos_ == "ADJ") and not lemma.endswith(("er", "ir", "re")):
-        for suffix, inf in (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("e", "er"),
-                            ("ies", "ir"), ("is", "ir"), ("ie", "ir"), ("i", "ir"), ("it", "ir")):
-            if lemma.endswith(suffix):
-                keys.append(lemma[: -len(suffix)] + inf)
-                break
+    if pos == "verb" or tok.pos_ == "ADJ":  # a participle lemmatised as itself ("déclarée")
+        keys += pack_for(tok.lang_).infinitive_guesses(lemma)
     return keys
 
 

@@ -99,6 +99,10 @@ class LanguagePack(Protocol):
         ("accéderaient" → 'Mood=Cnd'), else None."""
         ...
 
+    def infinitive_guesses(self, lemma: str) -> list[str]:
+        """The infinitive of a participle the lemmatiser left as it is ("déclarée" → "déclarer")."""
+        ...
+
 
 def _no_guesses(_: str) -> list[str]:
     return []
@@ -124,6 +128,7 @@ class FolderPack:
     guesses_fn: Callable[[str], list[str]] = field(default=_no_guesses)
     repairs_fn: Callable[[str, str], list[str]] = field(default=_no_repairs)
     mood_fn: Callable[[str, str], str | None] = field(default=_no_mood)
+    infinitive_fn: Callable[[str], list[str]] = field(default=_no_guesses)
 
     @property
     def code(self) -> str:
@@ -150,6 +155,9 @@ class FolderPack:
     def mood_from_form(self, lemma: str, form: str) -> str | None:
         return self.mood_fn(lemma, form)
 
+    def infinitive_guesses(self, lemma: str) -> list[str]:
+        return self.infinitive_fn(lemma)
+
 
 def read_facts(path: Path) -> PackFacts:
     """``pack.yaml`` validated (E401 with the file and the field on error)."""
@@ -174,7 +182,7 @@ def load_folder(folder: Path, hooks: ModuleType | None = None) -> FolderPack:
     kwargs = {}
     for attr, name in (("plural_fn", "plural"), ("demonym_fn", "demonym_forms"),
                        ("guesses_fn", "lemma_guesses"), ("repairs_fn", "lemma_repairs"),
-                       ("mood_fn", "mood_from_form")):
+                       ("mood_fn", "mood_from_form"), ("infinitive_fn", "infinitive_guesses")):
         fn = getattr(hooks, name, None) if hooks is not None else None
         if fn is not None:
             kwargs[attr] = fn

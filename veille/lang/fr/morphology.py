@@ -63,6 +63,20 @@ def mood_from_form(lemma: str, form: str) -> str | None:
     return None
 
 
+# Endings of participles, and the infinitive each points to (the first that fits is taken).
+_PARTICIPLE_ENDINGS = (("ées", "er"), ("és", "er"), ("ée", "er"), ("é", "er"), ("e", "er"),
+                       ("ies", "ir"), ("is", "ir"), ("ie", "ir"), ("i", "ir"), ("it", "ir"))
+_INFINITIVE_ENDINGS = ("er", "ir", "re")
+
+
+def infinitive_guesses(lemma: str) -> list[str]:
+    """The infinitive of a participle the lemmatiser left as it is ("déclarée" → "déclarer",
+    "parti" → "partir"); nothing for a lemma that is already an infinitive."""
+    if lemma.endswith(_INFINITIVE_ENDINGS):
+        return []
+    return next(([lemma[: -len(end)] + inf] for end, inf in _PARTICIPLE_ENDINGS if lemma.endswith(end)), [])
+
+
 def lemma_guesses(form: str) -> list[str]:
     """Infinitives a form may belong to ("déclarée" → "déclarer", "dit" → "dire", "dir")."""
     return [form[: -len(end)] + repl for end, repl in _VERB_ENDINGS if form.endswith(end)]
