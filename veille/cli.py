@@ -545,9 +545,9 @@ def run() -> None:
     try:
         app()
     except duckdb.Error as exc:
-        from veille.errors import E306
+        from veille.errors import E306, one_line
 
-        detail = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        detail = one_line(exc)
         args = sys.argv[1:]
         db = args[args.index("--db") + 1] if "--db" in args[:-1] else "(the store)"
         try:

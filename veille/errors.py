@@ -110,6 +110,12 @@ E803 = _spec("E803", "Item {url} not fetched: {detail}",
              "name a private host with --allow-host.", 1)
 
 
+def one_line(exc: BaseException) -> str:
+    """An exception as the detail of a coded message: its type and its first line."""
+    text = str(exc)
+    return f"{type(exc).__name__}: {text.splitlines()[0] if text else ''}"
+
+
 class VeilleError(Exception):
     """An error from the catalogue, with its code, message and hint."""
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from veille.config import Config, default_config
-from veille.errors import E116, E203, VeilleError
+from veille.errors import E116, VeilleError
+from veille.nlp import nlp_failure
 from veille.read import read_paths
 from veille.records import Article, Extraction, Failure
 from veille.store import StoreWriter, connect
@@ -53,11 +54,7 @@ def extract_chunk(chunk: list[Article], config: Config) -> list[Result]:
             except VeilleError:
                 raise
             except Exception as exc:  # noqa: BLE001 - recorded as a failure of this article
-                detail = f"{type(exc).__name__}: {exc}"
-                out.append(Failure(source=article.source_path or article.id, article_id=article.id,
-                                   code=E203.code, stage="nlp",
-                                   message=E203.template.format(stage="nlp", article=article.id,
-                                                                detail=detail)))
+                out.append(nlp_failure(article, exc))
         return out
 
 
@@ -161,6 +158,16 @@ class IngestSummary:
         count, first = self.problems.get(code, (0, message))
         self.problems[code] = (count + 1, first)
 
+    def note_all(self, items: Iterable[Result]) -> None:
+        """Count the failures (not the deliberate skips) and the warnings of ``items``."""
+        for item in items:
+            if isinstance(item, Failure):
+                if not item.skipped:
+                    self.note(item.code, item.message)
+            else:
+                for warning in item.errors:
+                    self.note(warning.code, warning.message)
+
 
 def ingest(paths: Sequence[str], db: str, *, workers: int | None = None, lang: str | None = None,
            config: Config | None = None, force: bool = False, executor: Executor | None = None,
@@ -212,24 +219,16 @@ def ingest(paths: Sequence[str], db: str, *, workers: int | None = None, lang: s
             yield chunk
 
     buffer: list[Result] = []
-    noted = {"upto": 0}  # items of ``buffer`` already counted in ``summary.problems``
     size = config.store.batch_articles
 
-    def commit(final: bool = False) -> None:
-        buffer.extend(read_failures)
+    def commit(results: list[Result], final: bool = False) -> None:
+        fresh = [*results, *read_failures]
         read_failures.clear()
-        for item in buffer[noted["upto"]:]:
-            if isinstance(item, Failure):
-                if not item.skipped:
-                    summary.note(item.code, item.message)
-            else:
-                for warning in item.errors:
-                    summary.note(warning.code, warning.message)
-        noted["upto"] = len(buffer)
+        summary.note_all(fresh)
+        buffer.extend(fresh)
         while len(buffer) >= size or (final and buffer):
             counts = writer.write(buffer[:size])
             del buffer[:size]
-            noted["upto"] = max(0, noted["upto"] - size)
             summary.articles += counts.articles
             summary.events += counts.events
             summary.failures += counts.failures
@@ -244,9 +243,8 @@ def ingest(paths: Sequence[str], db: str, *, workers: int | None = None, lang: s
     runner = executor or make_executor(workers, config)
     try:
         for results in runner.map(chunks()):
-            buffer.extend(results)
-            commit()
-        commit(final=True)
+            commit(results)
+        commit([], final=True)
         report()
     finally:
         runner.close()

@@ -20,7 +20,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from veille.config import Config, default_config
-from veille.errors import E201, E202, VeilleError
+from veille.errors import E201, E202, E203, VeilleError, one_line
+from veille.records import Article, Failure
 
 
 SENT_END = {".", "!", "?", "…", "...", ";", ":"}
@@ -177,3 +178,10 @@ def parse_long(nlp: Language, text: str, max_chars: int,
     if doc.text != text:  # from_docs keeps every character; this would be a bug
         raise ValueError(f"joined parse differs from the text ({len(doc.text)} != {len(text)} characters)")
     return doc
+
+
+def nlp_failure(article: Article, exc: Exception) -> Failure:
+    """The coded failure of an article the parser could not take (E203); the batch goes on."""
+    detail = one_line(exc)
+    return Failure(source=article.source_path or article.id, article_id=article.id, code=E203.code, stage="nlp",
+                   message=E203.template.format(stage="nlp", article=article.id, detail=detail))

@@ -16,7 +16,7 @@ from veille.analysis import Analysis
 from veille.config import Config, default_config
 from veille.errors import E106, E203
 from veille.events import code_events
-from veille.nlp import load_pipeline, parse, piece_limit
+from veille.nlp import load_pipeline, nlp_failure, parse, piece_limit
 from veille.places import resolve_places
 from veille.quotes import find_quotes
 from veille.records import Article, ErrorRecord, Extraction, Failure
@@ -95,7 +95,7 @@ def _extract_chunk(chunk: list[Article], config: Config) -> Iterator[Extraction 
         cfg = {"veille_actors": {"user_files": files}} if files is not None else None
         docs = parse(nlp, [chunk[i].text for i in idxs], piece_limit(nlp, config), cfg)
         for i, doc in zip(idxs, docs):
-            results[i] = analyse(chunk[i], doc, config) if isinstance(doc, Doc) else _nlp_failure(chunk[i], doc)
+            results[i] = analyse(chunk[i], doc, config) if isinstance(doc, Doc) else nlp_failure(chunk[i], doc)
     for i in range(len(chunk)):
         yield results[i]
 
@@ -104,10 +104,3 @@ def _user_files(config: Config | None) -> tuple[str, ...] | None:
     """The user dictionaries a config names; None (the active ones) when it names none."""
     files = tuple(config.actors.user_dictionaries) if config is not None else ()
     return files or None
-
-
-def _nlp_failure(article: Article, exc: Exception) -> Failure:
-    """The coded failure of an article the parser could not take (E203); the batch goes on."""
-    detail = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
-    return Failure(source=article.source_path or article.id, article_id=article.id, code=E203.code, stage="nlp",
-                   message=E203.template.format(stage="nlp", article=article.id, detail=detail))

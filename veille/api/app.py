@@ -37,8 +37,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from veille import __version__
 from veille.api import queries as Q
 from veille.config import Config, default_config
-from veille.api.guard import RequestGuard, server_token
-from veille.errors import E105, E302, E306, E701, E702, E703, E704, VeilleError
+from veille.api.guard import RequestGuard, new_token, server_token
+from veille.errors import E105, E302, E306, E701, E702, E703, E704, VeilleError, one_line
 from veille.records import Article, Extraction, Failure
 
 Extractor = Callable[[list[Article]], list["Extraction | Failure"]]
@@ -309,7 +309,7 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
     app.state.token = server_token(db, api.token) if not read_only else (api.token or "")
     app.add_middleware(BodyLimit, limit=api.max_request_bytes)
     # added last, so it runs first: nothing is read from a request that is refused
-    app.add_middleware(RequestGuard, token=app.state.token or _unguessable(),
+    app.add_middleware(RequestGuard, token=app.state.token or new_token(),
                        allowed_hosts=[*api.allowed_hosts, *(allowed_hosts or ())])
 
     @app.exception_handler(VeilleError)
@@ -330,7 +330,7 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
 
     @app.exception_handler(duckdb.Error)
     async def _store_error(request: Request, exc: duckdb.Error) -> JSONResponse:
-        detail = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+        detail = one_line(exc)
         return veille_error_response(VeilleError(E306, path=store.path, detail=detail))
 
     @app.exception_handler(Exception)
@@ -488,12 +488,6 @@ def create_app(db: str | Path, *, config: Config | None = None, read_only: bool 
 
     _article_schema(app)
     return app
-
-
-def _unguessable() -> str:
-    import secrets
-
-    return secrets.token_urlsafe(32)
 
 
 def _article_schema(app: FastAPI) -> None:

@@ -47,6 +47,11 @@ def read_token(db: str | os.PathLike[str]) -> str | None:
         return None
 
 
+def new_token() -> str:
+    """A fresh unguessable token."""
+    return secrets.token_urlsafe(32)
+
+
 def server_token(db: str | os.PathLike[str], configured: str | None) -> str:
     """The configured token, else the one beside the store, else a new one written there
     (mode 0600). A store in a folder that cannot be written keeps the token in memory."""
@@ -55,7 +60,7 @@ def server_token(db: str | os.PathLike[str], configured: str | None) -> str:
     existing = read_token(db)
     if existing:
         return existing
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     path = token_path(db)
     try:
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)

@@ -20,7 +20,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa  # type: ignore[import-untyped]
 
-from veille.errors import E304, E305, VeilleError
+from veille.errors import E304, E305, VeilleError, one_line
 from veille.records import Event, Extraction, Failure
 from veille.store.schema import ARTICLE_TABLES
 
@@ -252,7 +252,7 @@ class StoreWriter:
             self.con.execute("COMMIT")
         except Exception as exc:  # noqa: BLE001 - sorted below: a bad row, or a store that fails
             self._rollback()
-            detail = f"{type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+            detail = one_line(exc)
             if _is_bad_row(exc) and (latest or len(failures) > 1):
                 raise _BadRow(detail) from exc
             raise VeilleError(E304, path=self.path, detail=detail) from exc

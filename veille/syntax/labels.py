@@ -7,7 +7,6 @@ lists its words; ``labels_for(code)`` joins them into one ``Labels``.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,81 +30,6 @@ class LabelProfile(BaseModel):
     subj_pass: frozenset[str]
     obj: frozenset[str]
     iobj: frozenset[str]
-    agent: frozenset[str]
-    obl: frozenset[str]
-    xcomp: frozenset[str]
-    ccomp: frozenset[str]
-    conj: frozenset[str]
-    appos: frozenset[str]
-    relcl: frozenset[str]
-    advcl: frozenset[str]
-    mod: frozenset[str]
-    flat: frozenset[str]
-    case: frozenset[str]
-    aux_pass: frozenset[str]
-    prep: frozenset[str]
-    pobj: frozenset[str]
-    poss: frozenset[str]
-    clause_breaks: frozenset[str]
-
-
-class SyntaxWords(BaseModel):
-    """``veille/lang/<code>/syntax.yaml``."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    version: int
-    profile: str
-    neg_lemmas: frozenset[str]
-    reflexive: frozenset[str]
-    rel_pronouns: frozenset[str]
-    object_control: frozenset[str]
-    unaccusative: frozenset[str] = frozenset()
-    locative: frozenset[str] = frozenset()
-    preposition_forms: dict[str, str] = {}
-    entity_labels: dict[str, str] = {}
-    support_verbs: frozenset[str] = frozenset()
-    noun_target_roles: tuple[str, ...] = ()
-    place_prepositions: frozenset[str] = frozenset()
-    complement_prepositions: frozenset[str] = frozenset()
-    container_prepositions: frozenset[str] = frozenset()
-    prepositions_before_place: frozenset[str] = frozenset()
-    personal_pronouns: frozenset[str] = frozenset()
-    tense_auxiliaries: frozenset[str] = frozenset()
-    perfect_auxiliaries: frozenset[str] = frozenset()
-    have_auxiliaries: frozenset[str] = frozenset()
-    be_auxiliaries: frozenset[str] = frozenset()
-    between_words: frozenset[str] = frozenset()
-    infinitive_markers: frozenset[str] = frozenset()
-    negation_particles: frozenset[str] = frozenset()
-    linking_words: frozenset[str] = frozenset()
-    future_auxiliaries: frozenset[str] = frozenset()
-    conditional_auxiliaries: frozenset[str] = frozenset()
-    prospective_verbs: frozenset[str] = frozenset()
-    zero_determiners: frozenset[str] = frozenset()
-    compound_past_auxiliaries: frozenset[str] = frozenset()
-    rejection_verbs: frozenset[str] = frozenset()
-    definite_articles: frozenset[str] = frozenset()
-    of_prepositions: frozenset[str] = frozenset()
-    not_place_prepositions: frozenset[str] = frozenset()
-    plural_determiners: frozenset[str] = frozenset()
-    country_nouns: frozenset[str] = frozenset()
-    subject_relatives: frozenset[str] = frozenset()
-    oblique_relatives: frozenset[str] = frozenset()
-    complementizers: frozenset[str] = frozenset()
-    anaphoric_adjectives: frozenset[str] = frozenset()
-    participle_auxiliaries: frozenset[str] = frozenset()
-    place_name_joiners: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class Labels:
-    """A language's parser labels by grammatical role, and the words syntax rules read."""
-
-    subj: frozenset[str]
-    subj_pass: frozenset[str]
-    obj: frozenset[str]
-    iobj: frozenset[str]
     agent: frozenset[str]  # passive agent (fr: obl:agent; en: agent -> pobj)
     obl: frozenset[str]  # obliques and noun modifiers carrying a case marker
     xcomp: frozenset[str]
@@ -121,15 +45,24 @@ class Labels:
     prep: frozenset[str]  # en: preposition child, its object is pobj
     pobj: frozenset[str]
     poss: frozenset[str]
+    clause_breaks: frozenset[str]
+
+
+class SyntaxWords(BaseModel):
+    """``veille/lang/<code>/syntax.yaml``."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    version: int
+    profile: str
     neg_lemmas: frozenset[str]
     reflexive: frozenset[str]
     rel_pronouns: frozenset[str]
     object_control: frozenset[str]  # "inviter X à", "urge X to": the object controls
-    clause_breaks: frozenset[str]
     unaccusative: frozenset[str] = frozenset()  # "sont convenus", "sont venus": être + participle, not passive
     locative: frozenset[str] = frozenset()  # prepositions of place: "in Lebanon" says where, not to whom
-    preposition_forms: dict[str, str] = field(default_factory=dict)  # "du" -> "de"
-    entity_labels: dict[str, str] = field(default_factory=dict)  # kind of known name -> NER label
+    preposition_forms: dict[str, str] = {}  # "du" -> "de"
+    entity_labels: dict[str, str] = {}  # kind of known name -> NER label
     support_verbs: frozenset[str] = frozenset()  # light verbs: their subject does the act their object names
     noun_target_roles: tuple[str, ...] = ()  # where an event noun's target is, by default ("prep:against")
     place_prepositions: frozenset[str] = frozenset()  # before a place a name may be ("in", "de")
@@ -137,7 +70,7 @@ class Labels:
     container_prepositions: frozenset[str] = frozenset()  # "in court", "en justice": a place, not an actor
     prepositions_before_place: frozenset[str] = frozenset()  # a proper noun after them is a place candidate
     personal_pronouns: frozenset[str] = frozenset()  # speaker pronouns ("il", "-t-il" forms, "he")
-    tense_auxiliaries: frozenset[str] = frozenset()  # auxiliaries of compound tenses, which make a verb of a word the tagger read as a noun
+    tense_auxiliaries: frozenset[str] = frozenset()  # compound tenses' auxiliaries
     perfect_auxiliaries: frozenset[str] = frozenset()  # auxiliaries of the perfect (clause tense)
     have_auxiliaries: frozenset[str] = frozenset()  # the auxiliary 'have' of the language
     be_auxiliaries: frozenset[str] = frozenset()  # the auxiliary 'be' of the language (passive, compound past)
@@ -149,11 +82,11 @@ class Labels:
     conditional_auxiliaries: frozenset[str] = frozenset()  # auxiliaries of the conditional ('would')
     prospective_verbs: frozenset[str] = frozenset()  # 'going' (to): a future
     zero_determiners: frozenset[str] = frozenset()  # determiners that count nothing ('aucun'): no number
-    compound_past_auxiliaries: frozenset[str] = frozenset()  # auxiliaries whose presence marks a compound past on the head of a reported clause
+    compound_past_auxiliaries: frozenset[str] = frozenset()  # mark a compound past
     rejection_verbs: frozenset[str] = frozenset()  # denial verbs that are rejections of an act ('reject')
     definite_articles: frozenset[str] = frozenset()  # definite articles a role phrase may start with
-    of_prepositions: frozenset[str] = frozenset()  # 'of': where a plural demonym lives ('the Albanians of southern Serbia')
-    not_place_prepositions: frozenset[str] = frozenset()  # prepositions that never introduce a place before a proper noun
+    of_prepositions: frozenset[str] = frozenset()  # 'the Albanians of Serbia'
+    not_place_prepositions: frozenset[str] = frozenset()  # never before a place
     plural_determiners: frozenset[str] = frozenset()  # determiners of a plural group ('les deux pays', 'both sides')
     country_nouns: frozenset[str] = frozenset()  # nouns that name countries, not their leaders ('the two countries')
     subject_relatives: frozenset[str] = frozenset()  # relative pronouns that are a clause's subject ('qui', 'who')
@@ -163,7 +96,12 @@ class Labels:
     participle_auxiliaries: frozenset[str] = frozenset()  # 'étant', 'having': an absolute participle clause
     place_name_joiners: frozenset[str] = frozenset()  # words inside a place name ('Saint-Pierre-du-Mont')
 
-    def __hash__(self) -> int:
+
+class Labels(LabelProfile, SyntaxWords):
+    """A language's parser labels by grammatical role (its profile) and the words its
+    syntax rules read (its ``syntax.yaml``), as one record."""
+
+    def __hash__(self) -> int:  # read-only and one per language: identity will do
         return id(self)
 
 
@@ -183,6 +121,4 @@ def labels_for(code: str | None) -> Labels:
     words = _read(pack.path("syntax.yaml"), SyntaxWords)
     assert isinstance(words, SyntaxWords)
     profile = _read(PROFILES_DIR / f"{words.profile}.yaml", LabelProfile)
-    roles = profile.model_dump(exclude={"version", "name"})
-    lexical = words.model_dump(exclude={"version", "profile"})
-    return Labels(**roles, **lexical)
+    return Labels(**profile.model_dump(), **words.model_dump(exclude={"version"}))
